@@ -1,0 +1,135 @@
+"""Reading YAML text into plain data, fast and safely.
+
+The fast path is yaml-rs, a YAML 1.2 parser written in Rust: it resolves
+scalars by the 1.2 core schema (so ``no`` stays a string), refuses duplicate
+keys and stops alias expansion at a budget before memory grows. It does not
+report positions, so whatever it cannot place, and the few things it lets
+through that a plan must not hold (a local tag, a second document), are
+settled by the exact scan in :mod:`pmkit.load.scan`, which runs only then.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pmkit.load.problems import LoadProblem
+
+MAX_DEPTH = 64
+"""Deeper nesting than this is refused: no plan needs it, and it is a known attack."""
+
+MAX_ALIAS_EVENTS = 100_000
+"""Alias expansion stops here: enough for any honest reuse of an anchor."""
+
+_POSITIONED = re.compile(r"YAML parse error at line (\d+), column (\d+)")
+# A tag starts a node: at the start of a line, after indentation, or after a
+# flow indicator. ``!`` inside ordinary text does not match.
+_MAYBE_TAG = re.compile(r"(?:^|[\s\[\{,])!", re.MULTILINE)
+_DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML 1.2 document into dicts, lists and scalars.
+
+    Raises :class:`LoadProblem` for anything that is not a single, safe YAML
+    document.
+    """
+    import yaml_rs
+
+    limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS)
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False, alias_limits=limits)
+    except yaml_rs.YAMLDecodeError as error:
+        raise _explain(str(error), text) from None
+    except RecursionError:
+        raise LoadProblem("YML006", f"the YAML nests deeper than {MAX_DEPTH} levels") from None
+    if _MAYBE_TAG.search(text) or (
+        isinstance(data, list) and _DOCUMENT_MARKER.search(text) is not None
+    ):
+        _exact_checks(text)
+    _check_shape(data, text)
+    return data
+
+
+def _explain(message: str, text: str) -> LoadProblem:
+    """Turn a yaml-rs error message into a problem with a place."""
+    found = _POSITIONED.search(message)
+    reason = message.strip().splitlines()[-1].strip()
+    if found is not None:
+        line, column = int(found[1]), int(found[2])
+        if "recursion limit" in reason:
+            return LoadProblem("YML006", "the YAML nests too deeply to be a plan", line, column)
+        return LoadProblem("YML001", f"not valid YAML: {reason}", line, column)
+    if message.startswith("alias replay limit"):
+        line, column = _first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+"))
+        return LoadProblem(
+            "YML004",
+            "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
+            "write the repeated parts out or use fewer aliases",
+            line,
+            column,
+        )
+    if message.startswith("Invalid tag"):
+        tag = message.split(":", 1)[1].strip().strip("'\"")
+        line, column = _first(text, re.compile(re.escape(tag)))
+        return LoadProblem(
+            "YML005",
+            f"the tag {tag} is not allowed: plans hold plain text, numbers, lists and "
+            "mappings only",
+            line,
+            column,
+        )
+    # Anything else (a duplicate key, an unknown alias): the exact scan places it.
+    _exact_checks(text)
+    return LoadProblem("YML001", f"not valid YAML: {reason}")
+
+
+def _first(text: str, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
+    from pmkit.load.text import position_of_offset
+
+    found = pattern.search(text)
+    if found is None:
+        return None, None
+    return position_of_offset(text, found.start())
+
+
+def _exact_checks(text: str) -> None:
+    from pmkit.load.scan import scan
+
+    result = scan(text)
+    if result.problems:
+        raise result.problems[0]
+    if result.documents > 1:
+        raise LoadProblem(
+            "YML008",
+            f"the file holds {result.documents} YAML documents; a plan is a single document",
+        )
+
+
+def _check_shape(data: Any, text: str) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`, without recursing."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        if depth >= MAX_DEPTH:
+            line, column = _deepest_line(text)
+            raise LoadProblem(
+                "YML006", f"the YAML nests deeper than {MAX_DEPTH} levels", line, column
+            )
+        stack.extend((child, depth + 1) for child in children)
+
+
+def _deepest_line(text: str) -> tuple[int, int]:
+    """The most indented line: where a block-nesting attack is plainest to see."""
+    best_line, best_indent = 1, -1
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > best_indent and line.strip():
+            best_line, best_indent = number, indent
+    return best_line, best_indent + 1
