@@ -279,5 +279,6 @@ class Period:
         """This period split into periods of a shorter ``kind``."""
         step = kind.months
         return [
-            Period(first, kind, self.start_month) for first in range(self.first, self.last + 1, step)
+            Period(first, kind, self.start_month)
+            for first in range(self.first, self.last + 1, step)
         ]

@@ -45,12 +45,10 @@ class Document:
 
     def place(self, findings: Iterable[Finding]) -> list[Finding]:
         """Give each finding without a line the line and column of its pointer."""
-        placed = []
-        for finding in findings:
-            if finding.line is None:
-                finding = finding.at(*self.locate(finding.pointer))
-            placed.append(finding)
-        return placed
+        return [
+            finding if finding.line is not None else finding.at(*self.locate(finding.pointer))
+            for finding in findings
+        ]
 
     def _index(self) -> dict[Pointer, tuple[int, int]]:
         if self._positions is None:
@@ -73,7 +71,9 @@ def load_document(path: Path, *, display: str | None = None) -> Document | Findi
         return problem_finding(name, problem)
     except (OSError, MemoryError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
-        return Finding("YML000", f"cannot read the file: {reason}", Severity.ERROR, name, fatal=True)
+        return Finding(
+            "YML000", f"cannot read the file: {reason}", Severity.ERROR, name, fatal=True
+        )
     return Document(name, text, data)
 
 

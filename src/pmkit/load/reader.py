@@ -61,30 +61,26 @@ def _explain(message: str, text: str) -> LoadProblem:
             return LoadProblem("YML006", "the YAML nests too deeply to be a plan", line, column)
         return LoadProblem("YML001", f"not valid YAML: {reason}", line, column)
     if message.startswith("alias replay limit"):
-        line, column = _first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+"))
         return LoadProblem(
             "YML004",
             "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
             "write the repeated parts out or use fewer aliases",
-            line,
-            column,
+            *_first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+")),
         )
     if message.startswith("Invalid tag"):
         tag = message.split(":", 1)[1].strip().strip("'\"")
-        line, column = _first(text, re.compile(re.escape(tag)))
         return LoadProblem(
             "YML005",
             f"the tag {tag} is not allowed: plans hold plain text, numbers, lists and "
             "mappings only",
-            line,
-            column,
+            *_first(text, re.compile(re.escape(tag))),
         )
     # Anything else (a duplicate key, an unknown alias): the exact scan places it.
     _exact_checks(text)
     return LoadProblem("YML001", f"not valid YAML: {reason}")
 
 
-def _first(text: str, pattern: re.Pattern[str]) -> tuple[int | None, int | None]:
+def _first(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | tuple[None, None]:
     from pmkit.load.text import position_of_offset
 
     found = pattern.search(text)

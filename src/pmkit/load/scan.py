@@ -69,7 +69,7 @@ def scan(text: str) -> Scan:
             where = (mark.line + 1, mark.column + 1)
             _check_tag(event, name, where, problems)
             is_key = bool(stack) and stack[-1].is_map and stack[-1].expecting_key
-            path = _place(stack, event, name, where, positions, problems)
+            path = _place(stack, event, where=where, positions=positions, problems=problems)
             if name in ("MappingStartEvent", "SequenceStartEvent"):
                 stack.append(_Frame(path, is_map=name == "MappingStartEvent", is_key=is_key))
             elif not is_key:
@@ -111,7 +111,7 @@ def _check_tag(event: Any, name: str, where: tuple[int, int], problems: list[Loa
 def _place(
     stack: list[_Frame],
     event: Any,
-    name: str,
+    *,
     where: tuple[int, int],
     positions: dict[Pointer, tuple[int, int]],
     problems: list[LoadProblem],
@@ -124,7 +124,7 @@ def _place(
         return None
     if top.is_map and top.expecting_key:
         top.expecting_key = False
-        if name != "ScalarEvent":
+        if type(event).__name__ != "ScalarEvent":
             top.key = None
             return None  # a complex key: nothing in a plan is addressed by one
         key = str(event.value)

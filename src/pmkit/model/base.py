@@ -7,6 +7,7 @@ almost every field is optional and a missing one becomes a rule finding.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -28,12 +29,12 @@ from pydantic_core import PydanticCustomError
 from pmkit.periods import Calendar, Period, PeriodError, PeriodKind
 
 __all__ = [
+    "AudienceRef",
     "Entity",
     "Id",
+    "IndicatorRef",
     "Money",
     "Number",
-    "AudienceRef",
-    "IndicatorRef",
     "OutcomeRef",
     "PartnerRef",
     "PeriodLabel",
@@ -134,7 +135,7 @@ def _exact_number(value: Any) -> Any:
     if isinstance(value, bool):
         raise PydanticCustomError("number", "expected a number, not true or false")
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             raise PydanticCustomError("number", "expected a finite number")
         return Decimal(repr(value))
     if isinstance(value, str):
@@ -160,7 +161,9 @@ Money = Annotated[
     Decimal,
     BeforeValidator(_exact_number),
     Field(ge=0),
-    WithJsonSchema({**_NUMBER_SCHEMA, "description": "Pounds sterling, e.g. 250000 or '£250,000'."}),
+    WithJsonSchema(
+        {**_NUMBER_SCHEMA, "description": "Pounds sterling, e.g. 250000 or '£250,000'."}
+    ),
 ]
 """An amount in pounds: ``250000`` or ``'£250,000'``."""
 

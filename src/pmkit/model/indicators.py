@@ -102,7 +102,9 @@ class DataSource(Shorthand, shorthand_key="name"):
 
     name: Text | None = None
     collection: Collection | None = None
-    supplier: PartnerRef | None = Field(default=None, description="The partner that supplies the data.")
+    supplier: PartnerRef | None = Field(
+        default=None, description="The partner that supplies the data."
+    )
     verification: Text | None = Field(default=None, description="How the data are checked.")
     sharing: Text | None = Field(default=None, description="The data-sharing arrangement.")
 
@@ -158,7 +160,10 @@ class Tolerance(Section):
         cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
         scalar = {
-            "anyOf": [{"type": "number", "minimum": 0}, {"type": "string", "pattern": r"^\s*[\d.]+\s*%\s*$"}],
+            "anyOf": [
+                {"type": "number", "minimum": 0},
+                {"type": "string", "pattern": r"^\s*[\d.]+\s*%\s*$"},
+            ],
             "description": "A number (absolute) or a percentage such as '5%'.",
         }
         return scalar_or(handler(core_schema), scalar)
@@ -228,4 +233,3 @@ class Indicator(Entity):
     definition_changes: list[DefinitionChange] = Field(default_factory=list)
     expected_range: ExpectedRange | None = None
     notes: Text | None = None
-

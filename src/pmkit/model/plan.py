@@ -5,13 +5,13 @@ from __future__ import annotations
 from pydantic import Field
 
 from pmkit.model.actions import Action
+from pmkit.model.base import Section
 from pmkit.model.indicators import Indicator
 from pmkit.model.partners import Partner
 from pmkit.model.partnership import Partnership
 from pmkit.model.review import PartnershipReview
 from pmkit.model.settings import Settings
 from pmkit.model.vision import Priority, Vision
-from pmkit.model.base import Section
 
 FORMAT_VERSION = 1
 """The version of the plan format this pmkit reads and writes."""

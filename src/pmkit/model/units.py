@@ -84,7 +84,10 @@ class Unit(Section):
     def bounds(self) -> tuple[Decimal | None, Decimal | None]:
         """The lowest and highest values a figure in this unit can take."""
         low, high = _NATURAL.get(self.kind, (None, None))
-        return (self.min if self.min is not None else low, self.max if self.max is not None else high)
+        return (
+            self.min if self.min is not None else low,
+            self.max if self.max is not None else high,
+        )
 
     @property
     def whole_numbers(self) -> bool:

@@ -114,27 +114,31 @@ def model_at(root: type[BaseModel], pointer: Pointer) -> type[BaseModel] | None:
         current = _unwrap(current)
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        if not _is_model(current):
             return None
         fields = {field.alias or name: field for name, field in current.model_fields.items()}
         if part not in fields:
             return None
         current = fields[part].annotation
     current = _unwrap(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if _is_model(current) else None
+
+
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _unwrap(annotation: Any) -> Any:
     """Strip ``Optional``, ``list[...]`` and ``Annotated`` down to the model inside."""
     while True:
         origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (list, tuple):
+        if origin is typing.Annotated or origin in (list, tuple):
             annotation = typing.get_args(annotation)[0]
         elif origin in (typing.Union, types.UnionType):
             options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-            models = [arg for arg in options if isinstance(arg, type) and issubclass(arg, BaseModel)]
+            models = [
+                arg for arg in options if isinstance(arg, type) and issubclass(arg, BaseModel)
+            ]
             annotation = models[0] if models else options[0]
         else:
             return annotation

@@ -1,0 +1,27 @@
+"""The command line: a thin adapter over the library. Each command is a few lines."""
+
+from __future__ import annotations
+
+import sys
+
+from pmkit.cli import init, schema, validate
+from pmkit.cli.app import app, debug
+
+__all__ = ["app", "init", "main", "schema", "validate"]
+
+
+def main() -> None:
+    """Run the ``pmkit`` command; a user never sees a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("pmkit: interrupted\n")
+        sys.exit(130)
+    except Exception as error:
+        if debug():
+            raise
+        sys.stderr.write(
+            f"pmkit: internal error ({type(error).__name__}: {error}).\n"
+            "This is a bug in pmkit: please report it, with PMKIT_DEBUG=1 set to show details.\n"
+        )
+        sys.exit(2)

@@ -1,0 +1,66 @@
+"""``pmkit validate``: lint plans against the framework."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pmkit.cli.app import app, fail, today
+from pmkit.cli.output import open_output
+
+
+class Format(StrEnum):
+    """Output formats of ``validate``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    plans: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PLAN]...",
+            help="Plan files (or folders holding plan.yaml). Default: plan.yaml here.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="How to write the findings.")
+    ] = Format.TEXT,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+) -> None:
+    """Check plans against the plan model and the framework.
+
+    Exit status: 0 when nothing at error level was found, 1 when something was
+    (or a warning, with --strict), 2 when a file could not be read or the
+    command was misused.
+    """
+    from pmkit.report import renderer
+    from pmkit.validate import validate_paths
+
+    paths = [_plan_file(path) for path in plans or [Path("plan.yaml")]]
+    result = validate_paths(paths, as_of=today(ctx))
+    with open_output(output) as out:
+        renderer(output_format.value)(result, out)
+    raise typer.Exit(result.exit_code(strict=strict))
+
+
+def _plan_file(path: Path) -> Path:
+    if path.is_dir():
+        path = path / "plan.yaml"
+    if not path.exists():
+        hint = " (run 'pmkit init' to start a plan)" if path.name == "plan.yaml" else ""
+        fail(f"no such file: {path}{hint}")
+    if not path.is_file():
+        fail(f"not a file: {path}")
+    return path

@@ -1,0 +1,71 @@
+"""Findings for people at a terminal: one line each, grouped by file, then a summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from pmkit.findings import Severity
+
+if TYPE_CHECKING:
+    from pmkit.validate import ValidationResult
+
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def write_text(result: ValidationResult, out: TextIO) -> None:
+    """Write ``path:line:col: CODE message`` lines, then a one-line summary."""
+    console = Console(file=out, highlight=False, soft_wrap=True)
+    several = len(result.files) > 1
+    for file in result.files:
+        if not file.findings:
+            continue
+        if several:
+            console.print(Text(file.file, style="bold underline"))
+        for finding in file.findings:
+            line = Text()
+            line.append(f"{finding.location}:", style="bold")
+            line.append(" ")
+            line.append(finding.code, style=_STYLE[finding.severity])
+            line.append(" ")
+            line.append(finding.message)
+            console.print(line)
+        if several:
+            console.print()
+    console.print(summary(result))
+
+
+def summary(result: ValidationResult) -> Text:
+    """``Found 2 errors and 1 warning in 1 of 3 files.``, or the all-clear."""
+    counts = result.counts()
+    files = len(result.files)
+    noun = "file" if files == 1 else "files"
+    unreadable = sum(file.unreadable for file in result.files)
+    if not counts:
+        return Text(f"All clear: {files} {noun} checked, nothing to report.", style="green")
+    parts = [
+        _plural(counts[severity], word)
+        for severity, word in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "note"),
+        )
+        if counts[severity]
+    ]
+    affected = sum(bool(file.findings) for file in result.files)
+    where = f"{affected} of {files} {noun}" if files > 1 else f"{files} {noun}"
+    text = f"Found {_join(parts)} in {where}."
+    if unreadable:
+        text += f" {_plural(unreadable, 'file')} could not be read."
+    worst = Severity.ERROR if counts[Severity.ERROR] else Severity.WARNING
+    return Text(text, style=_STYLE[worst] if counts[worst] else "")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -1,0 +1,91 @@
+"""Validating plans: load, check, and gather the findings into one result.
+
+The result object is the contract between checking and reporting: the
+command line renders it, tests inspect it, and nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pmkit.findings import Finding, Severity
+from pmkit.load import Document, load_document
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_UNREADABLE = 2
+
+
+@dataclass(slots=True)
+class FileResult:
+    """What was found in one file."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether the file could not be read or parsed at all."""
+        return any(finding.fatal for finding in self.findings)
+
+
+@dataclass(slots=True)
+class ValidationResult:
+    """Every file checked in one run, and what was found in each."""
+
+    files: list[FileResult]
+    as_of: date
+
+    @property
+    def findings(self) -> list[Finding]:
+        """All findings, file by file, in the order they appear in each file."""
+        return [finding for result in self.files for finding in result.findings]
+
+    def counts(self) -> Counter[Severity]:
+        """How many findings there are at each severity."""
+        return Counter(finding.severity for finding in self.findings)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """2 if any file was unreadable; 1 for errors (or warnings when strict); else 0."""
+        if any(result.unreadable for result in self.files):
+            return EXIT_UNREADABLE
+        counts = self.counts()
+        if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
+            return EXIT_FINDINGS
+        return EXIT_CLEAN
+
+
+def validate_paths(
+    paths: Sequence[Path], *, as_of: date, display: Iterable[str] | None = None
+) -> ValidationResult:
+    """Check each plan in ``paths``; one unreadable file never stops the others."""
+    names = list(display) if display is not None else [str(path) for path in paths]
+    return ValidationResult(
+        [validate_file(path, name) for path, name in zip(paths, names, strict=True)], as_of
+    )
+
+
+def validate_file(path: Path, name: str) -> FileResult:
+    """Check one plan file."""
+    loaded = load_document(path, display=name)
+    if isinstance(loaded, Finding):
+        return FileResult(name, [loaded])
+    return FileResult(name, check_document(loaded))
+
+
+def check_document(document: Document) -> list[Finding]:
+    """The placed, ordered findings for a plan that parsed."""
+    from pmkit.structure import check_structure
+
+    structure = check_structure(document.data, document.file)
+    findings = structure.findings
+    if not findings:
+        return []
+    return sorted(document.place(findings), key=Finding.sort_key)
