@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
+    from pmkit.rules.scorecard import CriterionScore
+
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
@@ -25,10 +27,15 @@ EXIT_UNREADABLE = 2
 
 @dataclass(slots=True)
 class FileResult:
-    """What was found in one file."""
+    """What was found in one file, and how the plan scores against each criterion.
+
+    The scorecard is ``None`` when the rules could not run: the file was
+    unreadable, or its structure has errors to fix first.
+    """
 
     file: str
     findings: list[Finding] = field(default_factory=list)
+    scorecard: list[CriterionScore] | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -63,29 +70,48 @@ class ValidationResult:
 
 
 def validate_paths(
-    paths: Sequence[Path], *, as_of: date, display: Iterable[str] | None = None
+    paths: Sequence[Path],
+    *,
+    as_of: date,
+    display: Iterable[str] | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> ValidationResult:
     """Check each plan in ``paths``; one unreadable file never stops the others."""
     names = list(display) if display is not None else [str(path) for path in paths]
-    return ValidationResult(
-        [validate_file(path, name) for path, name in zip(paths, names, strict=True)], as_of
-    )
+    results = []
+    for path, name in zip(paths, names, strict=True):
+        loaded = load_document(path, display=name)
+        if isinstance(loaded, Finding):
+            results.append(FileResult(name, [loaded]))
+        else:
+            results.append(check_document(loaded, as_of=as_of, select=select, ignore=ignore))
+    return ValidationResult(results, as_of)
 
 
-def validate_file(path: Path, name: str) -> FileResult:
-    """Check one plan file."""
-    loaded = load_document(path, display=name)
-    if isinstance(loaded, Finding):
-        return FileResult(name, [loaded])
-    return FileResult(name, check_document(loaded))
-
-
-def check_document(document: Document) -> list[Finding]:
-    """The placed, ordered findings for a plan that parsed."""
+def check_document(
+    document: Document,
+    *,
+    as_of: date,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> FileResult:
+    """Check a plan that parsed: its structure, then (if that holds) the framework rules."""
+    from pmkit.rules.engine import run_rules
+    from pmkit.rules.inline import apply, suppressions
+    from pmkit.rules.scorecard import scorecard
     from pmkit.structure import check_structure
 
     structure = check_structure(document.data, document.file)
-    findings = structure.findings
-    if not findings:
-        return []
-    return sorted(document.place(findings), key=Finding.sort_key)
+    if structure.plan is None or structure.findings:
+        return FileResult(document.file, _ordered(document.place(structure.findings)))
+    run = run_rules(structure.plan, document.file, as_of=as_of, select=select, ignore=ignore)
+    silenced, problems = suppressions(document.text, document.file)
+    if not run.findings and not problems:
+        return FileResult(document.file, [], scorecard(run.selection.rules, []))
+    kept = apply(document.place(run.findings), silenced) + problems
+    return FileResult(document.file, _ordered(kept), scorecard(run.selection.rules, kept))
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    return sorted(findings, key=Finding.sort_key)
