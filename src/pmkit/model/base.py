@@ -38,10 +38,12 @@ __all__ = [
     "OutcomeRef",
     "PartnerRef",
     "PeriodLabel",
+    "PositiveWholeNumber",
     "PriorityRef",
     "RefTo",
     "Section",
     "Text",
+    "WholeNumber",
     "YearLabel",
 ]
 
@@ -124,6 +126,20 @@ IndicatorRef = Annotated[
 AudienceRef = Annotated[
     str, BeforeValidator(_id_from_number), RefTo("audiences"), _ref_schema("audiences")
 ]
+
+
+def _not_bool(value: Any) -> Any:
+    # Pydantic reads true as 1 and false as 0; in a plan that is always a slip.
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "expected a whole number, not true or false")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_not_bool)]
+"""A whole number: a count, a rank, a version. ``true`` and ``false`` are not numbers."""
+
+PositiveWholeNumber = Annotated[int, Field(ge=1), BeforeValidator(_not_bool)]
+"""A whole number from 1 up (the bound comes first so that the schema shows it)."""
 
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]

@@ -95,6 +95,8 @@ class PooledBudget(Section):
 
 
 def _month(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise PydanticCustomError("month", "expected a month, such as April or 4")
     if isinstance(value, str):
         names = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
         names.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})

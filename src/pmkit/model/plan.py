@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from pmkit.model.actions import Action
-from pmkit.model.base import Section
+from pmkit.model.base import Section, WholeNumber
 from pmkit.model.indicators import Indicator
 from pmkit.model.partners import Partner
 from pmkit.model.partnership import Partnership
@@ -20,7 +20,7 @@ FORMAT_VERSION = 1
 class Plan(Section):
     """A partnership's performance-management plan."""
 
-    format_version: int = Field(description="The plan format version; this pmkit reads 1.")
+    format_version: WholeNumber = Field(description="The plan format version; this pmkit reads 1.")
     partnership: Partnership
     partners: list[Partner] = Field(default_factory=list)
     vision: Vision = Field(default_factory=Vision)

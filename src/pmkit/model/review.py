@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field, model_validator
 
-from pmkit.model.base import Entity, Section, Text
+from pmkit.model.base import Entity, Section, Text, WholeNumber
 from pmkit.model.partnership import Frequency
 
 
@@ -20,8 +20,8 @@ class Principle(Entity):
 class Scale(Section):
     """The scoring scale of the self-assessment: 1 to 4 unless the plan says otherwise."""
 
-    min: int = 1
-    max: int = 4
+    min: WholeNumber = 1
+    max: WholeNumber = 4
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:

@@ -11,7 +11,7 @@ from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from pmkit.model.base import Number, Section
+from pmkit.model.base import Number, PositiveWholeNumber, Section
 from pmkit.model.shorthand import scalar_or
 
 
@@ -36,7 +36,7 @@ class Unit(Section):
     """A unit, with its bounds: ``percentage``, ``rate per 100,000``, ``{kind: score, max: 10}``."""
 
     kind: UnitKind
-    per: int | None = Field(default=None, gt=0, description="For a rate: per how many.")
+    per: PositiveWholeNumber | None = Field(default=None, description="For a rate: per how many.")
     min: Number | None = None
     max: Number | None = None
 

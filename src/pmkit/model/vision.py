@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from pmkit.model.base import Entity, Money, OutcomeRef, Section, Text, YearLabel
+from pmkit.model.base import (
+    Entity,
+    Money,
+    OutcomeRef,
+    PositiveWholeNumber,
+    Section,
+    Text,
+    YearLabel,
+)
 from pmkit.model.partners import Contribution, Responsibility
 
 
@@ -37,6 +45,6 @@ class Priority(Entity):
     title: Text | None = None
     description: Text | None = None
     outcomes: list[OutcomeRef] = Field(default_factory=list)
-    rank: int | None = Field(default=None, ge=1)
+    rank: PositiveWholeNumber | None = None
     accountable: Responsibility | None = None
     budgets: list[PriorityBudget] = Field(default_factory=list)

@@ -14,7 +14,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from pmkit.findings import Pointer, Severity
-
 from pmkit.periods import PeriodKind
 
 if TYPE_CHECKING:
@@ -47,7 +46,7 @@ class Criterion(StrEnum):
         return PREFIXES[self]
 
     @property
-    def title(self) -> str:
+    def heading(self) -> str:
         """How the criterion reads in a report: ``Regularly refined``."""
         return TITLES[self]
 
