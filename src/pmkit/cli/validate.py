@@ -38,6 +38,23 @@ def validate(
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="RULES",
+            help="Run only these rules (codes, prefixes, names or groups; comma-separated "
+            "or repeated). Replaces the plan's settings.select.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="RULES",
+            help="Skip these rules, as well as those the plan's settings ignore.",
+        ),
+    ] = None,
 ) -> None:
     """Check plans against the plan model and the framework.
 
@@ -46,10 +63,16 @@ def validate(
     command was misused.
     """
     from pmkit.report import renderer
+    from pmkit.rules.selection import unknown_selectors
     from pmkit.validate import validate_paths
 
+    chosen = _split(select)
+    skipped = _split(ignore)
+    unknown = unknown_selectors([*chosen, *skipped])
+    if unknown:
+        fail(f"{unknown[0]!r} is not a rule code, prefix, name or group: 'pmkit rules' lists them")
     paths = [_plan_file(path) for path in plans or [Path("plan.yaml")]]
-    result = validate_paths(paths, as_of=today(ctx))
+    result = validate_paths(paths, as_of=today(ctx), select=chosen, ignore=skipped)
     with open_output(output) as out:
         renderer(output_format.value)(result, out)
     raise typer.Exit(result.exit_code(strict=strict))
@@ -64,3 +87,7 @@ def _plan_file(path: Path) -> Path:
     if not path.is_file():
         fail(f"not a file: {path}")
     return path
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]

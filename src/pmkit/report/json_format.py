@@ -33,6 +33,20 @@ def result_json(result: ValidationResult, *, strict: bool = False) -> dict[str, 
         "pmkit": __version__,
         "as_of": result.as_of.isoformat(),
         "findings": [finding_json(finding) for finding in result.findings],
+        "scorecards": {
+            file.file: [
+                {
+                    "criterion": score.criterion.value,
+                    "rules": score.rules,
+                    "passed": score.passed,
+                    "findings": score.findings,
+                    "met": score.met,
+                }
+                for score in file.scorecard
+            ]
+            for file in result.files
+            if file.scorecard is not None
+        },
         "summary": {
             "files": len(result.files),
             "unreadable": sum(file.unreadable for file in result.files),

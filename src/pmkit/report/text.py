@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
+from rich.table import Table
 from rich.text import Text
 
 from pmkit.findings import Severity
 
 if TYPE_CHECKING:
+    from pmkit.rules.scorecard import CriterionScore
     from pmkit.validate import ValidationResult
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -34,7 +36,28 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
             console.print(line)
         if several:
             console.print()
+    for file in result.files:
+        if file.scorecard:
+            console.print(scorecard_table(file.file, file.scorecard))
     console.print(summary(result))
+
+
+def scorecard_table(file: str, scores: list[CriterionScore]) -> Table:
+    """Each criterion and how many of its rules pass; status in words and symbols, not colour."""
+    table = Table(title=f"Scorecard: {file}", title_justify="left", header_style="bold")
+    table.add_column("Criterion", no_wrap=True)
+    table.add_column("Rules passed", justify="right", no_wrap=True)
+    table.add_column("Findings", justify="right", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    for score in scores:
+        status = Text("✓ met", style="green") if score.met else Text("✗ not met", style="yellow")
+        table.add_row(
+            score.criterion.heading,
+            f"{score.passed} of {score.rules}",
+            str(score.findings),
+            status,
+        )
+    return table
 
 
 def summary(result: ValidationResult) -> Text:
