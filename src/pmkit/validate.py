@@ -49,6 +49,8 @@ class ValidationResult:
 
     files: list[FileResult]
     as_of: date
+    strict: bool = False
+    """Whether warnings fail the run as errors do (``--strict``)."""
 
     @property
     def findings(self) -> list[Finding]:
@@ -59,12 +61,12 @@ class ValidationResult:
         """How many findings there are at each severity."""
         return Counter(finding.severity for finding in self.findings)
 
-    def exit_code(self, *, strict: bool = False) -> int:
+    def exit_code(self) -> int:
         """2 if any file was unreadable; 1 for errors (or warnings when strict); else 0."""
         if any(result.unreadable for result in self.files):
             return EXIT_UNREADABLE
         counts = self.counts()
-        if counts[Severity.ERROR] or (strict and counts[Severity.WARNING]):
+        if counts[Severity.ERROR] or (self.strict and counts[Severity.WARNING]):
             return EXIT_FINDINGS
         return EXIT_CLEAN
 
@@ -76,6 +78,7 @@ def validate_paths(
     display: Iterable[str] | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    strict: bool = False,
 ) -> ValidationResult:
     """Check each plan in ``paths``; one unreadable file never stops the others."""
     names = list(display) if display is not None else [str(path) for path in paths]
@@ -86,7 +89,7 @@ def validate_paths(
             results.append(FileResult(name, [loaded]))
         else:
             results.append(check_document(loaded, as_of=as_of, select=select, ignore=ignore))
-    return ValidationResult(results, as_of)
+    return ValidationResult(results, as_of, strict)
 
 
 def check_document(

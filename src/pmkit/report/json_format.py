@@ -26,7 +26,7 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
-def result_json(result: ValidationResult, *, strict: bool = False) -> dict[str, Any]:
+def result_json(result: ValidationResult) -> dict[str, Any]:
     """The whole result as a JSON-ready dict."""
     counts = result.counts()
     return {
@@ -53,7 +53,7 @@ def result_json(result: ValidationResult, *, strict: bool = False) -> dict[str, 
             "errors": counts[Severity.ERROR],
             "warnings": counts[Severity.WARNING],
             "info": counts[Severity.INFO],
-            "exit_code": result.exit_code(strict=strict),
+            "exit_code": result.exit_code(),
         },
     }
 
