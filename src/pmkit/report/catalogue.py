@@ -17,19 +17,16 @@ if TYPE_CHECKING:
 
 def write_rules_table(rules: Sequence[Rule], out: TextIO) -> None:
     """A table of rules: code, name, criteria, default severity, summary."""
-    table = Table(show_lines=False, header_style="bold")
+    table = Table(header_style="bold")
     table.add_column("Code", no_wrap=True)
-    table.add_column("Name", no_wrap=True)
-    for heading in ("Criteria", "Severity", "Summary"):
-        table.add_column(heading, overflow="fold")
+    table.add_column("Severity", no_wrap=True)
+    table.add_column("Rule", overflow="fold")
     for rule in rules:
-        table.add_row(
-            rule.code,
-            rule.name,
-            ", ".join(criterion.heading for criterion in rule.criteria),
-            rule.severity.value,
-            rule.summary,
-        )
+        criteria = ", ".join(criterion.heading for criterion in rule.criteria)
+        description = Text(rule.name, style="bold")
+        description.append(f" ({criteria})\n", style="dim")
+        description.append(rule.summary)
+        table.add_row(rule.code, rule.severity.value, description)
     Console(file=out, highlight=False).print(table)
 
 

@@ -15,14 +15,15 @@ from pmkit.rules.base import Criterion, Rule
 
 @cache
 def catalogue() -> tuple[Rule, ...]:
-    """Every rule, ordered by code."""
+    """Every rule, in the framework's order of criteria, then by code."""
     from pmkit.rules import checks
 
     found: list[Rule] = []
     for module_info in pkgutil.walk_packages(checks.__path__, prefix=f"{checks.__name__}."):
         module = importlib.import_module(module_info.name)
         found.extend(value for value in vars(module).values() if isinstance(value, Rule))
-    return tuple(sorted(found, key=lambda rule: rule.code))
+    order = list(Criterion)
+    return tuple(sorted(found, key=lambda rule: (order.index(rule.group), rule.code)))
 
 
 def by_code(code: str) -> Rule | None:
