@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from importlib.resources import files
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from pmkit.cli import app
+from pmkit.scaffold import starter_plan
 
 PARTNERSHIP_NAME = "Riverside Community Safety Partnership"
 
@@ -32,8 +32,7 @@ RunCli = Callable[..., Result]
 @pytest.fixture
 def starter_plan_text() -> str:
     """The plan `pmkit init` writes, for the Riverside partnership."""
-    template = files("pmkit.scaffold").joinpath("starter-plan.yaml").read_text(encoding="utf-8")
-    return template.replace("{{ name }}", json.dumps(PARTNERSHIP_NAME))
+    return starter_plan(name=PARTNERSHIP_NAME, as_of=date.today())
 
 
 @pytest.fixture

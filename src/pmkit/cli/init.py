@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail
+from pmkit.cli.app import app, fail, today
 
 
 @app.command()
 def init(
+    ctx: typer.Context,
     folder: Annotated[
         Path, typer.Argument(help="The folder to set up (created if missing).")
     ] = Path(),
@@ -27,7 +28,7 @@ def init(
     from pmkit.scaffold import ScaffoldError, scaffold
 
     try:
-        done = scaffold(folder, name=name)
+        done = scaffold(folder, name=name, as_of=today(ctx))
     except ScaffoldError as error:
         fail(str(error))
     for path in done.written:
