@@ -11,6 +11,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from pmkit.model.base import Entity, Money, PartnerRef, Section, Text, YearLabel
+from pmkit.model.partners import Contribution
 
 
 class PartnershipKind(StrEnum):
@@ -86,11 +87,14 @@ class ChangeLogEntry(Section):
 
 
 class PooledBudget(Section):
-    """The pooled budget for one year, and which partner holds it."""
+    """The pooled budget for one year: its total, which partner holds it, who pays in."""
 
     year: YearLabel
     total: Money
     host: PartnerRef | None = None
+    contributions: list[Contribution] = Field(
+        default_factory=list, description="What each partner pays into the pool."
+    )
     notes: Text | None = None
 
 
