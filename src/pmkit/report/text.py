@@ -37,7 +37,13 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
         if several:
             console.print()
     for file in result.files:
-        if file.scorecard:
+        if not file.scorecard:
+            continue
+        if all(score.met for score in file.scorecard):
+            criteria = len(file.scorecard)
+            line = f"Scorecard: {file.file} meets all {criteria} criteria it was checked against."
+            console.print(Text(line, style="green"))
+        else:
             console.print(scorecard_table(file.file, file.scorecard))
     console.print(summary(result))
 

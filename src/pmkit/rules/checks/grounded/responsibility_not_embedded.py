@@ -62,7 +62,7 @@ def responsibility_not_embedded(context: Context) -> Iterator[Hit]:
         if partner is None or assigned.responsibility.embedded_in is not None:
             continue
         system = systems.get(partner)
-        where = f"{partner}'s own performance system" + (f" ({system})" if system else "")
+        where = "that partner's own performance system" + (f" ({system})" if system else "")
         yield Hit(
             assigned.pointer,
             f"{assigned.holder} names {partner} but not where the responsibility is "
