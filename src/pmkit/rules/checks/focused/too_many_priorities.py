@@ -57,9 +57,11 @@ def too_many_priorities(context: Context) -> Iterator[Hit]:
     count = len(context.plan.priorities)
     limit = context.threshold(MAX_PRIORITIES)
     if count > limit:
+        ranked = any(priority.rank is not None for priority in context.plan.priorities)
+        which = "the lower-ranked priorities" if ranked else "the least important (rank them)"
         yield Hit(
             ("priorities",),
             f"the plan has {count} priorities, more than {limit.normalize():f} "
             f"(threshold {MAX_PRIORITIES}): resources risk being spread too thinly; "
-            "merge or drop the lower-ranked priorities",
+            f"merge or drop {which}",
         )

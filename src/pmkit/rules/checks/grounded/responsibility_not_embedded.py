@@ -65,7 +65,7 @@ def responsibility_not_embedded(context: Context) -> Iterator[Hit]:
         where = "that partner's own performance system" + (f" ({system})" if system else "")
         yield Hit(
             assigned.pointer,
-            f"{assigned.holder} names {partner} but not where the responsibility is "
+            f"{assigned.holder} names partner '{partner}' but not where the responsibility is "
             f"embedded: say under 'embedded_in' which plan, scorecard or role in {where} "
             "carries it",
         )

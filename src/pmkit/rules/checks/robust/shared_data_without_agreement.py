@@ -67,7 +67,7 @@ def shared_data_without_agreement(context: Context) -> Iterator[Hit]:
             continue
         yield Hit(
             ("indicators", index, "source"),
-            f"indicator {indicator.id}'s data come from {source.supplier} but its owner is "
-            f"{owner.partner}, and no sharing arrangement is stated: name the data-sharing "
-            "agreement under 'sharing'",
+            f"indicator {indicator.id}'s data come from partner '{source.supplier}' but its "
+            f"owner is partner '{owner.partner}', and no sharing arrangement is stated: name "
+            "the data-sharing agreement under 'sharing'",
         )
