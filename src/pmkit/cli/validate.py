@@ -72,9 +72,7 @@ def validate(
     if unknown:
         fail(f"{unknown[0]!r} is not a rule code, prefix, name or group: 'pmkit rules' lists them")
     paths = [_plan_file(path) for path in plans or [Path("plan.yaml")]]
-    result = validate_paths(
-        paths, as_of=today(ctx), select=chosen, ignore=skipped, strict=strict
-    )
+    result = validate_paths(paths, as_of=today(ctx), select=chosen, ignore=skipped, strict=strict)
     with open_output(output) as out:
         renderer(output_format.value)(result, out)
     raise typer.Exit(result.exit_code())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pmkit.periods import Calendar, PeriodKind
 
+
 class ScaffoldError(Exception):
     """The folder cannot be set up (a plan is already there, or it cannot be written)."""
 
