@@ -248,6 +248,19 @@ def test_several_files_one_unreadable(
     assert "1 file could not be read" in result.stdout
 
 
+def test_several_files_one_missing(
+    write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str, tmp_path: Path
+) -> None:
+    typo = write_plan(misspell_title(starter_plan_text), "typo.yaml")
+    missing = tmp_path / "gone.yaml"
+
+    result = run_cli("validate", missing, typo)
+
+    assert result.exit_code == 2
+    assert f"{missing}: YML000 no such file" in result.stdout
+    assert "STR002 unknown key 'titel'" in result.stdout
+
+
 def test_a_bad_as_of_date(write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str) -> None:
     plan = write_plan(starter_plan_text)
 

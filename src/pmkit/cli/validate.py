@@ -71,16 +71,21 @@ def validate(
     unknown = unknown_selectors([*chosen, *skipped])
     if unknown:
         fail(f"{unknown[0]!r} is not a rule code, prefix, name or group: 'pmkit rules' lists them")
-    paths = [_plan_file(path) for path in plans or [Path("plan.yaml")]]
+    given = plans or [Path("plan.yaml")]
+    # One plan that is not there is a usage mistake; among several, it is one
+    # unreadable file and the others are still checked.
+    paths = [_plan_file(path, alone=len(given) == 1) for path in given]
     result = validate_paths(paths, as_of=today(ctx), select=chosen, ignore=skipped, strict=strict)
     with open_output(output) as out:
         renderer(output_format.value)(result, out)
     raise typer.Exit(result.exit_code())
 
 
-def _plan_file(path: Path) -> Path:
+def _plan_file(path: Path, *, alone: bool) -> Path:
     if path.is_dir():
         path = path / "plan.yaml"
+    if not alone:
+        return path
     if not path.exists():
         hint = " (run 'pmkit init' to start a plan)" if path.name == "plan.yaml" else ""
         fail(f"no such file: {path}{hint}")
