@@ -69,6 +69,10 @@ def load_document(path: Path, *, display: str | None = None) -> Document | Findi
         data = parse_yaml(text)
     except LoadProblem as problem:
         return problem_finding(name, problem)
+    except FileNotFoundError:
+        return Finding("YML000", "no such file", Severity.ERROR, name, fatal=True)
+    except IsADirectoryError:
+        return Finding("YML000", "this is a folder, not a file", Severity.ERROR, name, fatal=True)
     except (OSError, MemoryError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
         return Finding(

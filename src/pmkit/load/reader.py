@@ -26,6 +26,10 @@ _POSITIONED = re.compile(r"YAML parse error at line (\d+), column (\d+)")
 # flow indicator. ``!`` inside ordinary text does not match.
 _MAYBE_TAG = re.compile(r"(?:^|[\s\[\{,])!", re.MULTILINE)
 _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
+# A plain '<<' key is YAML 1.1's merge key. ruamel.yaml and most YAML tools
+# merge the mapping it names, even in a 1.2 document; yaml-rs keeps it as an
+# ordinary key. Rather than read such a plan differently, it is refused.
+_MERGE_KEY = re.compile(r"(?:^|[\s\[{,?])(<<)[ \t]*:(?=\s|$)", re.MULTILINE)
 
 
 def parse_yaml(text: str) -> Any:
@@ -48,6 +52,8 @@ def parse_yaml(text: str) -> Any:
     ):
         _exact_checks(text)
     _check_shape(data, text)
+    if "<<" in text:
+        _check_merge_keys(data, text)
     return data
 
 
@@ -119,6 +125,29 @@ def _check_shape(data: Any, text: str) -> None:
                 "YML006", f"the YAML nests deeper than {MAX_DEPTH} levels", line, column
             )
         stack.extend((child, depth + 1) for child in children)
+
+
+def _check_merge_keys(data: Any, text: str) -> None:
+    """Refuse a merge key (see :data:`_MERGE_KEY`); a quoted ``'<<'`` is an ordinary key."""
+    from pmkit.load.text import position_of_offset
+
+    found = _MERGE_KEY.search(text)
+    if found is None:
+        return
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "<<" in node:
+                raise LoadProblem(
+                    "YML005",
+                    "the merge key << is not allowed: YAML readers disagree on it (YAML 1.2 "
+                    "has none); write the merged keys out in full",
+                    *position_of_offset(text, found.start(1)),
+                )
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
 
 
 def _deepest_line(text: str) -> tuple[int, int]:

@@ -41,8 +41,8 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
             continue
         if all(score.met for score in file.scorecard):
             criteria = len(file.scorecard)
-            line = f"Scorecard: {file.file} meets all {criteria} criteria it was checked against."
-            console.print(Text(line, style="green"))
+            met = f"Scorecard: {file.file} meets all {criteria} criteria it was checked against."
+            console.print(Text(met, style="green"))
         else:
             console.print(scorecard_table(file.file, file.scorecard))
     console.print(summary(result))

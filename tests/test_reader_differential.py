@@ -1,0 +1,285 @@
+"""The fast reader (yaml-rs) and ruamel.yaml's safe YAML 1.2 loader read plans alike.
+
+Where they may not (tags beyond the core schema, merge keys), the fast reader
+must refuse the file rather than read it differently. The differences that
+remain are pinned in ``KNOWN_DIFFERENCES``, each with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import random
+import re
+import time
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from pmkit.load.problems import LoadProblem
+from pmkit.load.reader import parse_yaml
+from pmkit.load.scan import scan
+from pmkit.scaffold import starter_plan
+
+ROOT = Path(__file__).resolve().parents[1]
+
+VALUES = (
+    "1", "-2", "+1", "0", "-0", "007", "1_000", "0o17", "0x1F", "0b11",
+    "1.5", "1.", ".5", "1e3", "1.5e-3", "12e03", ".inf", "-.inf", ".nan",
+    "no", "yes", "on", "off", "y", "n", "NO", "Yes",
+    "true", "True", "FALSE", "~", "null", "Null", "",
+    "'1'", '"2"', "'yes'", '"~"', '"1e3"', "'0o17'", '".inf"',
+    "2026-04-01", "2026-04-01 10:00:00", "2026-04-01T10:00:00Z", "12:30", "2026/27",
+    "text with spaces", '"quoted: colon"', "'it''s'", '"tab\\there"',
+)  # fmt: skip
+CONTEXTS = ("key: {}", "- {}", "[{}]", "{{k: {}}}", "{}: value")
+FORBIDDEN_TAGS = ("!!python/object:os.system", "!!set", "!custom")
+
+# Where the two readers legitimately differ; each entry is (text, what ruamel
+# does, what parse_yaml does).
+KNOWN_DIFFERENCES: dict[str, tuple[str, str, str]] = {
+    # ruamel resolves a plain '=' to YAML 1.1's 'value' type even in a 1.2
+    # document, and has no constructor for it; in YAML 1.2 it is the text '='.
+    "equals_sign": ("a: =\n", "refuses", "reads"),
+    # YAML 1.2 allows tabs as separation and inside plain scalars; ruamel's
+    # pure-Python scanner refuses them where yaml-rs and libyaml do not.
+    "tab_in_plain_scalar": ("a: x\tb\nc\td: 1\n", "refuses", "reads"),
+    "tab_only_line": ("a: 1\n\t\nb: 2\n", "refuses", "reads"),
+    # YAML 1.2 wants a quoted scalar's continuation lines indented inside its
+    # block collection; yaml-rs holds to that, ruamel does not.
+    "quoted_scalar_under_indented": ('a:\n  - "x\ny"\n', "reads", "refuses"),
+    # ruamel builds a set, binary data or a date from these core-schema-less
+    # tags; a plan holds none of them, so parse_yaml refuses the tag (YML005).
+    "set_tag": ("a: !!set {x, y}\n", "reads", "refuses"),
+    "binary_tag": ("a: !!binary aGVsbG8=\n", "reads", "refuses"),
+    "timestamp_tag": ("a: !!timestamp 2026-04-01\n", "reads", "refuses"),
+    # A merge key: ruamel copies the anchored mapping in, even in YAML 1.2,
+    # which has no merge keys. yaml-rs cannot (it would keep a key named
+    # '<<'), so parse_yaml refuses the file (YML005) instead of reading it
+    # differently. A quoted '<<' is an ordinary key to both.
+    "merge_key": ("base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n", "reads", "refuses"),
+}
+
+
+def _ruamel(text: str) -> Any:
+    """``text`` read by ruamel.yaml's safe YAML 1.2 loader, as plain Python data."""
+    yaml = YAML(typ="safe", pure=True)
+    yaml.version = (1, 2)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a reused anchor is legal YAML, and warned about
+        return _plain(yaml.load(text))
+
+
+def _plain(value: Any) -> Any:
+    """Dicts, lists and scalars only, with dates and times as ISO text.
+
+    pmkit keeps a date or time as the text it was written as; ruamel makes it
+    an object. Both become the same ISO text here, so that ``2026-04-01
+    10:00:00`` read as text and as a datetime compare equal.
+    """
+    if isinstance(value, dict):
+        return {_plain(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_plain(item) for item in value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        value = value.isoformat()
+    if isinstance(value, str):
+        try:
+            return datetime.datetime.fromisoformat(value).isoformat()
+        except ValueError:
+            return value
+    return value
+
+
+def _same(ours: Any, theirs: Any) -> bool:
+    """Equal after :func:`_plain`, with the same types all the way down.
+
+    ``True`` is not ``1`` here, and NaN is NaN.
+    """
+    return _equal(_plain(ours), _plain(theirs))
+
+
+def _equal(ours: Any, theirs: Any) -> bool:
+    if type(ours) is not type(theirs):
+        return False
+    if isinstance(ours, dict):
+        return len(ours) == len(theirs) and all(
+            key in theirs and _equal(item, theirs[key]) for key, item in ours.items()
+        )
+    if isinstance(ours, list | tuple):
+        return len(ours) == len(theirs) and all(map(_equal, ours, theirs))
+    if isinstance(ours, float) and math.isnan(ours):
+        return math.isnan(theirs)
+    return bool(ours == theirs)
+
+
+def _outcome(text: str) -> tuple[str, Any]:
+    """('reads', data) or ('refuses', code) for parse_yaml."""
+    try:
+        return "reads", parse_yaml(text)
+    except LoadProblem as problem:
+        return "refuses", problem.code
+
+
+def _ruamel_outcome(text: str) -> tuple[str, Any]:
+    """('reads', data) or ('refuses', exception name) for ruamel."""
+    try:
+        return "reads", _ruamel(text)
+    except Exception as error:
+        return "refuses", type(error).__name__
+
+
+def _example_files() -> list[Path]:
+    return sorted({*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("examples/**/*.yml")})
+
+
+def _starter() -> str:
+    return starter_plan(name="Differential", as_of=datetime.date(2026, 5, 1))
+
+
+def _bases() -> list[str]:
+    """Plans to mutate: the starter plan and the smaller examples (ruamel is slow)."""
+    texts = [path.read_text(encoding="utf-8") for path in _example_files()]
+    return [_starter(), *(text for text in texts if len(text) < 40_000)]
+
+
+def _key_lines(text: str) -> list[tuple[int, int]]:
+    """(line index, column) of every plain block key that starts its line, not a '- ' item."""
+    positions = scan(text).positions
+    lines = text.split("\n")
+    found = []
+    for pointer, (line, column) in positions.items():
+        content = lines[line - 1]
+        indent = len(content) - len(content.lstrip(" "))
+        plain = content[column - 1 : column] not in ('"', "'")
+        if pointer and isinstance(pointer[-1], str) and column == indent + 1 and plain:
+            found.append((line - 1, column - 1))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", _example_files(), ids=lambda path: str(path.relative_to(ROOT)))
+def test_example_files_read_alike(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _same(parse_yaml(text), _ruamel(text))
+
+
+def test_starter_plan_reads_alike() -> None:
+    text = _starter()
+    assert _same(parse_yaml(text), _ruamel(text))
+
+
+# As a key, an empty value is a different construct and NaN never equals
+# itself, so those two pairs are left out rather than compared.
+_PAIRS = [
+    (value, context)
+    for context in CONTEXTS
+    for value in VALUES
+    if not (context.startswith("{}") and value in ("", ".nan"))
+]
+
+
+@pytest.mark.parametrize(("value", "context"), _PAIRS)
+def test_values_read_alike(value: str, context: str) -> None:
+    text = context.format(value) + "\n"
+    ours, theirs = _outcome(text), _ruamel_outcome(text)
+    assert ours[0] == theirs[0] == "reads", (ours, theirs)
+    assert _same(ours[1], theirs[1]), (ours, theirs)
+
+
+def test_mutated_values_read_alike() -> None:
+    rng = random.Random(20260501)
+    bases = _bases()
+    agreed = 0
+    for _ in range(150):
+        text = rng.choice(bases)
+        lines = text.split("\n")
+        candidates = _key_lines(text)
+        for _ in range(rng.randint(1, 4)):
+            index, _column = rng.choice(candidates)
+            found = re.match(r"( *(?:- )?[^:#]+:) (?![|>\[{&*!])", lines[index])
+            if found is not None:
+                lines[index] = f"{found.group(1)} {rng.choice(VALUES)}"
+        mutated = "\n".join(lines)
+        ours, theirs = _outcome(mutated), _ruamel_outcome(mutated)
+        assert ours[0] == theirs[0], (ours, theirs, mutated)
+        if ours[0] == "reads":
+            assert _same(ours[1], theirs[1]), mutated
+            agreed += 1
+    assert agreed >= 100
+
+
+def test_duplicate_keys_are_refused_by_both() -> None:
+    rng = random.Random(7)
+    bases = _bases()
+    for _ in range(60):
+        text = rng.choice(bases)
+        lines = text.split("\n")
+        index, _column = rng.choice(_key_lines(text))
+        lines.insert(index + 1, lines[index].replace("- ", "  ", 1))
+        mutated = "\n".join(lines)
+        ours, theirs = _outcome(mutated), _ruamel_outcome(mutated)
+        assert theirs == ("refuses", "DuplicateKeyError"), mutated
+        assert ours[0] == "refuses", mutated
+        assert ours[1] in ("YML007", "YML001"), mutated
+
+
+@pytest.mark.parametrize("tag", FORBIDDEN_TAGS)
+def test_forbidden_tags_are_refused(tag: str) -> None:
+    rng = random.Random(tag)
+    bases = _bases()
+    for _ in range(20):
+        text = rng.choice(bases)
+        lines = text.split("\n")
+        index, column = rng.choice(_key_lines(text))
+        line = lines[index]
+        colon = line.index(":", column)
+        lines[index] = f"{line[: colon + 1]} {tag}{line[colon + 1 :]}"
+        mutated = "\n".join(lines)
+        assert _outcome(mutated) == ("refuses", "YML005"), mutated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x [1, 2]\nb: *x\nc: {k: *x}\n",
+        "- &item {id: A, tags: [x, y]}\n- *item\n- [*item, *item]\n",
+        "owner: &lead\n  partner: police\n  role: Lead\nother: *lead\n",
+        "a: &s text\nb: *s\nc: [*s]\n",
+        "a: &n 3\nb: *n\n",
+        "a: &first 1\na2: &first 2\nb: *first\n",
+    ],
+)
+def test_legitimate_aliases_read_alike(text: str) -> None:
+    assert _same(parse_yaml(text), _ruamel(text))
+
+
+def test_aliases_in_a_plan_read_alike() -> None:
+    text = _starter().replace("  - id: council\n", "  - &council\n    id: council\n", 1)
+    text += "copy_of_council: *council\n"
+    assert _same(parse_yaml(text), _ruamel(text))
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
+    previous = "a"
+    for name in "bcdefghi":
+        text += f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+        previous = name
+    started = time.perf_counter()
+    assert _outcome(text) == ("refuses", "YML004")
+    assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENCES))
+def test_known_differences_stay_as_documented(name: str) -> None:
+    text, theirs, ours = KNOWN_DIFFERENCES[name]
+    assert _ruamel_outcome(text)[0] == theirs
+    assert _outcome(text)[0] == ours
+
+
+def test_a_quoted_merge_key_is_an_ordinary_key() -> None:
+    text = "'<<': {x: 1}\ny: 2\n"
+    assert _same(parse_yaml(text), _ruamel(text))
