@@ -391,3 +391,16 @@ def test_an_option_that_does_not_exist(write_plan: WritePlan, run_cli: RunCli) -
     assert_no_traceback(result.output)
     assert result.exit_code == 2
     assert "No such option: --fix" in result.stderr
+
+
+def test_keys_that_are_numbers_or_null_are_unknown_keys_at_their_lines(
+    write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str
+) -> None:
+    path = write_plan(starter_plan_text + "2026: extra\nnull: nothing\n")
+    lines = starter_plan_text.count("\n")
+
+    result = run_cli("validate", path)
+
+    assert_reported(result, 1, f"{path}:{lines + 1}:1", "STR002")
+    assert "unknown key '2026'" in result.stdout
+    assert f"{path}:{lines + 2}:1: STR002 unknown key 'null'" in result.stdout

@@ -20,7 +20,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from pmkit.load.problems import LoadProblem
-from pmkit.load.reader import parse_yaml
+from pmkit.load.reader import key_text, parse_yaml
 from pmkit.load.scan import scan
 from pmkit.scaffold import starter_plan
 
@@ -78,10 +78,12 @@ def _plain(value: Any) -> Any:
 
     pmkit keeps a date or time as the text it was written as; ruamel makes it
     an object. Both become the same ISO text here, so that ``2026-04-01
-    10:00:00`` read as text and as a datetime compare equal.
+    10:00:00`` read as text and as a datetime compare equal. pmkit also makes
+    every mapping key text (a plan looks keys up by name), so keys are
+    compared as the text pmkit gives them.
     """
     if isinstance(value, dict):
-        return {_plain(key): _plain(item) for key, item in value.items()}
+        return {key_text(_plain(key)): _plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return type(value)(_plain(item) for item in value)
     if isinstance(value, datetime.date | datetime.datetime):

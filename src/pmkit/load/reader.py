@@ -52,8 +52,6 @@ def parse_yaml(text: str) -> Any:
     ):
         _exact_checks(text)
     _check_shape(data, text)
-    if "<<" in text:
-        _check_merge_keys(data, text)
     return data
 
 
@@ -109,11 +107,28 @@ def _exact_checks(text: str) -> None:
 
 
 def _check_shape(data: Any, text: str) -> None:
-    """Refuse nesting deeper than :data:`MAX_DEPTH`, without recursing."""
+    """Refuse deep nesting and merge keys, and make every key text. Never recurses.
+
+    A key written as ``1`` or ``null`` is a number or nothing to YAML, but a
+    plan only ever looks keys up by name: as text it gets an "unknown key"
+    finding at its own line, like any other stray key.
+    """
+    merges = _MERGE_KEY.search(text) if "<<" in text else None
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         node, depth = stack.pop()
         if isinstance(node, dict):
+            if not all(isinstance(key, str) for key in node):
+                _keys_as_text(node)
+            if merges is not None and "<<" in node:
+                from pmkit.load.text import position_of_offset
+
+                raise LoadProblem(
+                    "YML005",
+                    "the merge key << is not allowed: YAML readers disagree on it (YAML 1.2 "
+                    "has none); write the merged keys out in full",
+                    *position_of_offset(text, merges.start(1)),
+                )
             children: Any = node.values()
         elif isinstance(node, list):
             children = node
@@ -127,27 +142,24 @@ def _check_shape(data: Any, text: str) -> None:
         stack.extend((child, depth + 1) for child in children)
 
 
-def _check_merge_keys(data: Any, text: str) -> None:
-    """Refuse a merge key (see :data:`_MERGE_KEY`); a quoted ``'<<'`` is an ordinary key."""
-    from pmkit.load.text import position_of_offset
+def _keys_as_text(mapping: dict[Any, Any]) -> None:
+    items = list(mapping.items())
+    mapping.clear()
+    for key, value in items:
+        mapping.setdefault(key_text(key), value)
 
-    found = _MERGE_KEY.search(text)
-    if found is None:
-        return
-    stack: list[Any] = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if "<<" in node:
-                raise LoadProblem(
-                    "YML005",
-                    "the merge key << is not allowed: YAML readers disagree on it (YAML 1.2 "
-                    "has none); write the merged keys out in full",
-                    *position_of_offset(text, found.start(1)),
-                )
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+
+def key_text(key: Any) -> str:
+    """A mapping key as the text a plan would look it up by: ``1``, ``null``, ``true``."""
+    if isinstance(key, str):
+        return key
+    if key is None:
+        return "null"
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if isinstance(key, tuple | frozenset):
+        return "[" + ", ".join(key_text(part) for part in key) + "]"
+    return str(key)
 
 
 def _deepest_line(text: str) -> tuple[int, int]:
