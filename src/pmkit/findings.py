@@ -35,7 +35,9 @@ class Finding:
     """One problem at one place.
 
     ``fatal`` marks a file that could not be read at all (exit code 2): there
-    is nothing further to check in it.
+    is nothing further to check in it. ``key`` is the finding's place by
+    identity rather than by line, ``indicators[CS-01].targets[0].value``: it
+    survives lines moving, so baselines and code-scanning alerts follow it.
     """
 
     code: str
@@ -46,6 +48,7 @@ class Finding:
     line: int | None = None
     column: int | None = None
     fatal: bool = False
+    key: str = ""
 
     @property
     def where(self) -> str:

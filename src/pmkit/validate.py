@@ -36,6 +36,8 @@ class FileResult:
     file: str
     findings: list[Finding] = field(default_factory=list)
     scorecard: list[CriterionScore] | None = None
+    rules: tuple[str, ...] = ()
+    """The codes of the framework rules that ran on the file."""
 
     @property
     def unreadable(self) -> bool:
@@ -110,10 +112,11 @@ def check_document(
         return FileResult(document.file, _ordered(document.place(structure.findings)))
     run = run_rules(structure.plan, document.file, as_of=as_of, select=select, ignore=ignore)
     silenced, problems = suppressions(document.text, document.file)
+    ran = tuple(rule.code for rule in run.selection.rules)
     if not run.findings and not problems:
-        return FileResult(document.file, [], scorecard(run.selection.rules, []))
+        return FileResult(document.file, [], scorecard(run.selection.rules, []), ran)
     kept = apply(document.place(run.findings), silenced) + problems
-    return FileResult(document.file, _ordered(kept), scorecard(run.selection.rules, kept))
+    return FileResult(document.file, _ordered(kept), scorecard(run.selection.rules, kept), ran)
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -19,6 +19,15 @@ def init(
     name: Annotated[
         str, typer.Option("--name", help="The partnership's name.")
     ] = "Our Community Safety Partnership",
+    install_from: Annotated[
+        str | None,
+        typer.Option(
+            "--install-from",
+            metavar="SOURCE",
+            help="Also write a GitHub Actions workflow that installs pmkit from SOURCE: a git "
+            "URL pinned to a tag (git+https://host/org/pmkit@v0.1.0) or a wheel in the repository.",
+        ),
+    ] = None,
 ) -> None:
     """Start a plan repository: a commented starter plan, the schema and a .gitignore.
 
@@ -28,10 +37,12 @@ def init(
     from pmkit.scaffold import ScaffoldError, scaffold
 
     try:
-        done = scaffold(folder, name=name, as_of=today(ctx))
+        done = scaffold(folder, name=name, as_of=today(ctx), install_from=install_from)
     except ScaffoldError as error:
         fail(str(error))
     for path in done.written:
         typer.echo(f"wrote {path}")
     plan = done.folder / "plan.yaml"
+    if install_from is None:
+        typer.echo("No CI workflow written: add --install-from SOURCE to get one.")
     typer.echo(f"Next: edit {plan}, then run: pmkit validate {plan}")

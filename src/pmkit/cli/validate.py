@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pmkit.cli.app import app, fail, today
 from pmkit.cli.output import open_output
+
+if TYPE_CHECKING:
+    from collections import Counter
+
+    from pmkit.baseline import Identity
+    from pmkit.validate import ValidationResult
 
 
 class Format(StrEnum):
@@ -17,6 +24,9 @@ class Format(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
 
 
 @app.command()
@@ -31,13 +41,33 @@ def validate(
         ),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="How to write the findings.")
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text for people; json for tools; github for workflow annotations (and "
+            "$GITHUB_STEP_SUMMARY); sarif for code scanning; junit for CI dashboards.",
+        ),
     ] = Format.TEXT,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    exit_zero: Annotated[
+        bool,
+        typer.Option(
+            "--exit-zero", help="Exit 0 even with findings (unreadable files still exit 2)."
+        ),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            metavar="FILE",
+            help="Report only findings not in this baseline ('pmkit baseline' writes one).",
+        ),
+    ] = None,
     select: Annotated[
         list[str] | None,
         typer.Option(
@@ -96,3 +126,26 @@ def _plan_file(path: Path, *, alone: bool) -> Path:
 
 def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _read_baseline(path: Path) -> Counter[Identity]:
+    from pmkit.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as error:
+        fail(str(error))
+
+
+def _write_step_summary(result: ValidationResult) -> None:
+    """Append the Markdown summary to ``$GITHUB_STEP_SUMMARY``, when GitHub provides one."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from pmkit.report.github import markdown_summary
+
+    try:
+        with Path(target).open("a", encoding="utf-8") as summary:
+            summary.write(markdown_summary(result))
+    except OSError as error:
+        fail(f"cannot write the step summary {target}: {error.strerror or error}")

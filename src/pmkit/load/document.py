@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from pmkit.findings import Finding, Severity
@@ -44,11 +44,13 @@ class Document:
         return 1, 1
 
     def place(self, findings: Iterable[Finding]) -> list[Finding]:
-        """Give each finding without a line the line and column of its pointer."""
-        return [
-            finding if finding.line is not None else finding.at(*self.locate(finding.pointer))
-            for finding in findings
-        ]
+        """Give each finding its line and column (unless it has them) and its identity key."""
+        placed = []
+        for finding in findings:
+            if finding.line is None:
+                finding = finding.at(*self.locate(finding.pointer))  # noqa: PLW2901
+            placed.append(replace(finding, key=entity_path(finding.pointer, self.data)))
+        return placed
 
     def _index(self) -> dict[Pointer, tuple[int, int]]:
         if self._positions is None:
@@ -59,6 +61,28 @@ class Document:
             except LoadProblem:
                 self._positions = {}
         return self._positions
+
+
+def entity_path(pointer: Pointer, data: Any) -> str:
+    """``pointer`` with list positions replaced by the ids of the entities there.
+
+    ``("indicators", 3, "targets", 0)`` becomes ``indicators[CS-01].targets[0]``:
+    the same entity keeps the same path when others are added or moved.
+    """
+    out: list[str] = []
+    node = data
+    for part in pointer:
+        child: Any = None
+        if isinstance(part, int):
+            if isinstance(node, list) and 0 <= part < len(node):
+                child = node[part]
+            entity = child.get("id") if isinstance(child, dict) else None
+            out.append(f"[{entity}]" if isinstance(entity, str | int) else f"[{part}]")
+        else:
+            child = node.get(part) if isinstance(node, dict) else None
+            out.append(f".{part}" if out else part)
+        node = child
+    return "".join(out)
 
 
 def load_document(path: Path, *, display: str | None = None) -> Document | Finding:

@@ -19,6 +19,9 @@ Renderer = Callable[["ValidationResult", TextIO], None]
 FORMATS: dict[str, str] = {
     "text": "pmkit.report.text:write_text",
     "json": "pmkit.report.json_format:write_json",
+    "github": "pmkit.report.github:write_github",
+    "sarif": "pmkit.report.sarif:write_sarif",
+    "junit": "pmkit.report.junit:write_junit",
 }
 """Each format's renderer, as ``module:function``, imported only when used."""
 

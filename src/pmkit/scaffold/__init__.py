@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
@@ -22,12 +23,16 @@ class Scaffolded:
     written: tuple[Path, ...]
 
 
-def scaffold(folder: Path, *, name: str, as_of: date) -> Scaffolded:
+def scaffold(
+    folder: Path, *, name: str, as_of: date, install_from: str | None = None
+) -> Scaffolded:
     """Write a commented starter plan, the schema and a ``.gitignore`` into ``folder``.
 
-    The starter plan's dates are this year's (as of ``as_of``), so it validates
-    cleanly the day it is written. Nothing is overwritten: if any target
-    exists, nothing is written.
+    With ``install_from`` (a git URL pinned to a tag, or a wheel), also a
+    GitHub Actions workflow that installs pmkit from there and validates the
+    plan on every change. The starter plan's dates are this year's (as of
+    ``as_of``), so it validates cleanly the day it is written. Nothing is
+    overwritten: if any target exists, nothing is written.
     """
     from pmkit.schema import plan_schema_text
 
@@ -36,6 +41,8 @@ def scaffold(folder: Path, *, name: str, as_of: date) -> Scaffolded:
         ".gitignore": _template("gitignore.txt"),
         "schemas/plan.schema.json": plan_schema_text(),
     }
+    if install_from is not None:
+        contents[".github/workflows/pmkit.yml"] = github_workflow(install_from)
     existing = [target for target in contents if (folder / target).exists()]
     if existing:
         raise ScaffoldError(
@@ -52,6 +59,38 @@ def scaffold(folder: Path, *, name: str, as_of: date) -> Scaffolded:
     except OSError as error:
         raise ScaffoldError(f"cannot write {error.filename}: {error.strerror}") from None
     return Scaffolded(folder, tuple(written))
+
+
+_PINNED_GIT = re.compile(r"git\+(?:https|ssh)://[\w.@:/~%+-]+@[\w.+-]+")
+_WHEEL_URL = re.compile(r"https://[\w./~%+-]+\.whl")
+_WHEEL_PATH = re.compile(r"(?:\./)?(?!/)(?!.*\.\./)[\w./+-]+\.whl")
+
+
+def install_argument(source: str) -> str:
+    """What ``pip install`` is given for ``source``, or :class:`ScaffoldError` if unsafe.
+
+    A git URL must be pinned to a tag (``git+https://host/org/pmkit@v0.1.0``),
+    so that every run checks the plan with the same rules; a wheel is a path in
+    the plan repository or an https URL. pmkit is never installed by its name
+    from PyPI, where the name belongs to another package.
+    """
+    source = source.strip()
+    if _PINNED_GIT.fullmatch(source):
+        return f"'pmkit @ {source}'"
+    if _WHEEL_URL.fullmatch(source):
+        return f"'{source}'"
+    if _WHEEL_PATH.fullmatch(source):
+        return f"'./{source.removeprefix('./')}'"
+    raise ScaffoldError(
+        f"cannot install pmkit from {source!r}: give a git URL pinned to a tag, such as "
+        "git+https://git.example.org/partnership/pmkit@v0.1.0, or the path of a wheel "
+        "committed to the plan repository, such as tools/pmkit-0.1.0-py3-none-any.whl"
+    )
+
+
+def github_workflow(install_from: str) -> str:
+    """The GitHub Actions workflow that installs pmkit from ``install_from`` and validates."""
+    return _template("github-workflow.yml").replace("{{ install }}", install_argument(install_from))
 
 
 def starter_plan(*, name: str, as_of: date) -> str:
