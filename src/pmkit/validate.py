@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
+    from pmkit.model.plan import Plan
     from pmkit.rules.scorecard import CriterionScore
 
 EXIT_CLEAN = 0
@@ -89,8 +90,13 @@ def validate_paths(
         loaded = load_document(path, display=name)
         if isinstance(loaded, Finding):
             results.append(FileResult(name, [loaded]))
-        else:
-            results.append(check_document(loaded, as_of=as_of, select=select, ignore=ignore))
+            continue
+        result, plan = _check_plan(loaded, as_of=as_of, select=select, ignore=ignore)
+        results.append(result)
+        if plan is not None:
+            from pmkit.monitoring.checks import check_monitoring
+
+            results.extend(check_monitoring(plan, path))
     return ValidationResult(results, as_of, strict)
 
 
@@ -102,6 +108,17 @@ def check_document(
     ignore: Sequence[str] = (),
 ) -> FileResult:
     """Check a plan that parsed: its structure, then (if that holds) the framework rules."""
+    return _check_plan(document, as_of=as_of, select=select, ignore=ignore)[0]
+
+
+def _check_plan(
+    document: Document,
+    *,
+    as_of: date,
+    select: Sequence[str],
+    ignore: Sequence[str],
+) -> tuple[FileResult, Plan | None]:
+    """The plan's findings, and the plan itself when its structure holds."""
     from pmkit.rules.engine import run_rules
     from pmkit.rules.inline import apply, suppressions
     from pmkit.rules.scorecard import scorecard
@@ -109,14 +126,16 @@ def check_document(
 
     structure = check_structure(document.data, document.file)
     if structure.plan is None or structure.findings:
-        return FileResult(document.file, _ordered(document.place(structure.findings)))
+        return FileResult(document.file, _ordered(document.place(structure.findings))), None
     run = run_rules(structure.plan, document.file, as_of=as_of, select=select, ignore=ignore)
     silenced, problems = suppressions(document.text, document.file)
     ran = tuple(rule.code for rule in run.selection.rules)
     if not run.findings and not problems:
-        return FileResult(document.file, [], scorecard(run.selection.rules, []), ran)
+        card = scorecard(run.selection.rules, [])
+        return FileResult(document.file, [], card, ran), structure.plan
     kept = apply(document.place(run.findings), silenced) + problems
-    return FileResult(document.file, _ordered(kept), scorecard(run.selection.rules, kept), ran)
+    card = scorecard(run.selection.rules, kept)
+    return FileResult(document.file, _ordered(kept), card, ran), structure.plan
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -234,14 +234,3 @@ class Entity(Section):
     """Anything with a stable id that the rest of the plan can refer to."""
 
     id: Id
-
-
-def shorthand(key: str) -> Any:
-    """A ``model_validator(mode="before")`` body: a bare scalar means ``{key: value}``."""
-
-    def expand(data: Any) -> Any:
-        if isinstance(data, str | int | float) and not isinstance(data, bool):
-            return {key: data}
-        return data
-
-    return expand

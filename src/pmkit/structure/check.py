@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pmkit.findings import Finding, Severity
 from pmkit.periods import Calendar
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 NOT_A_PLAN = "STR001"
 UNSUPPORTED_FORMAT = "STR008"
@@ -22,37 +25,47 @@ class StructureResult:
 
 def check_structure(data: Any, file: str) -> StructureResult:
     """Check ``data`` (read from ``file``) as a plan."""
-    from pydantic import ValidationError
-
     from pmkit.model.plan import FORMAT_VERSION, Plan
-    from pmkit.structure.errors import error_finding
     from pmkit.structure.references import check_ids
 
+    context = {"calendar": plan_calendar(data) if isinstance(data, dict) else Calendar()}
+    result = check_model(Plan, data, file, context=context, version=FORMAT_VERSION, what="plan")
+    if result.plan is None:
+        return result
+    return StructureResult(result.plan, list(check_ids(result.plan, file)))
+
+
+def check_model(
+    model: type[BaseModel],
+    data: Any,
+    file: str,
+    *,
+    context: dict[str, Any],
+    version: int,
+    what: str,
+) -> StructureResult:
+    """Check ``data`` against ``model``: a mapping, a format version it reads, the right types."""
+    from pydantic import ValidationError
+
+    from pmkit.structure.errors import error_finding
+
     if not isinstance(data, dict):
-        return StructureResult(None, [_not_a_plan(data, file)])
-    version = data.get("format_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+        return StructureResult(None, [_not_a_mapping(data, file, what)])
+    found = data.get("format_version")
+    if not isinstance(found, int) or isinstance(found, bool) or 1 <= found <= version:
+        try:
+            return StructureResult(model.model_validate(data, context=context))
+        except ValidationError as error:
+            return StructureResult(None, [error_finding(e, file, model) for e in error.errors()])
+    if found > version:
         message = (
-            f"this plan is written in format {version}, and this pmkit reads format "
-            f"{FORMAT_VERSION}: upgrade pmkit"
+            f"this {what} is written in format {found}, and this pmkit reads format "
+            f"{version}: upgrade pmkit"
         )
-        finding = Finding(UNSUPPORTED_FORMAT, message, Severity.ERROR, file, ("format_version",))
-        return StructureResult(None, [finding])
-    try:
-        plan = Plan.model_validate(data, context={"calendar": plan_calendar(data)})
-    except ValidationError as error:
-        findings = [error_finding(detail, file, Plan) for detail in error.errors()]
-        return StructureResult(None, findings)
-    if plan.format_version < 1:
-        finding = Finding(
-            UNSUPPORTED_FORMAT,
-            f"format_version {plan.format_version} does not exist: write format_version: 1",
-            Severity.ERROR,
-            file,
-            ("format_version",),
-        )
-        return StructureResult(None, [finding])
-    return StructureResult(plan, list(check_ids(plan, file)))
+    else:
+        message = f"format_version {found} does not exist: write format_version: {version}"
+    finding = Finding(UNSUPPORTED_FORMAT, message, Severity.ERROR, file, ("format_version",))
+    return StructureResult(None, [finding])
 
 
 def plan_calendar(data: dict[str, Any]) -> Calendar:
@@ -69,17 +82,21 @@ def plan_calendar(data: dict[str, Any]) -> Calendar:
         return Calendar()
 
 
-def _not_a_plan(data: Any, file: str) -> Finding:
+def _not_a_mapping(data: Any, file: str, what: str) -> Finding:
     if data is None:
-        what = "the file is empty"
+        found = "the file is empty"
     elif isinstance(data, list):
-        what = "the file holds a list"
+        found = "the file holds a list"
     else:
-        what = f"the file holds a single value ({type(data).__name__})"
+        found = f"the file holds a single value ({type(data).__name__})"
+    hint = (
+        " start with 'format_version: 1' and 'partnership:' (pmkit init writes a starter plan)"
+        if what == "plan"
+        else " 'pmkit record' writes them"
+    )
     return Finding(
         NOT_A_PLAN,
-        f"{what}, but a plan is a mapping of sections: start with 'format_version: 1' "
-        "and 'partnership:' (pmkit init writes a starter plan)",
+        f"{found}, but a {what} is a mapping of sections:{hint}",
         Severity.ERROR,
         file,
     )

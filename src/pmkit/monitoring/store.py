@@ -1,0 +1,128 @@
+"""Writing monitoring files so that a figure is never lost or half-written.
+
+Every write takes a lock on the file, writes a temporary file in the same
+folder, flushes it to disk, and atomically replaces the original; the folder
+is flushed too, so the rename itself survives a power cut. A process killed at
+any point leaves either the old file or the new one, never a mixture.
+Comments and key order that people wrote are kept: files are read and written
+with ruamel.yaml's round-trip mode, in the indentation the file already uses.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+LOCK_TIMEOUT_SECONDS = 60.0
+
+
+class StoreError(Exception):
+    """A monitoring file that cannot be read, locked or written; nothing was changed."""
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+    """Hold an exclusive lock for writing ``path`` (a ``.name.lock`` file beside it)."""
+    lock_path = path.with_name(f".{path.name}.lock")
+    try:
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as error:
+        raise StoreError(f"cannot lock {path}: {error.strerror or error}") from None
+    try:
+        _acquire(handle, path, timeout)
+        yield
+    finally:
+        os.close(handle)  # closing the descriptor releases the lock
+
+
+def _acquire(handle: int, path: Path, timeout: float) -> None:
+    import fcntl
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"{path} is being written by another pmkit for more than {timeout:.0f} s: "
+                    "try again when it has finished"
+                ) from None
+            time.sleep(0.02)
+
+
+def check_writable(path: Path, folder: Path) -> None:
+    """Refuse to write through a symbolic link, or anywhere outside ``folder``."""
+    if path.is_symlink():
+        raise StoreError(f"{path} is a symbolic link: pmkit writes only real files in {folder}")
+    if path.parent.resolve() != folder.resolve():
+        raise StoreError(f"{path} is outside {folder}: pmkit writes only there")
+    if folder.is_symlink():
+        raise StoreError(f"{folder} is a symbolic link: pmkit writes only into a real folder")
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` all at once, or leave it untouched and raise."""
+    folder = path.parent
+    temporary: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        temporary = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            temporary.chmod(path.stat().st_mode & 0o777)
+        temporary.replace(path)
+        temporary = None
+        _sync_folder(folder)
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every platform can open a folder
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+class RoundTrip:
+    """A YAML file's data, loaded so that dumping it again keeps comments, order and quoting."""
+
+    def __init__(self, text: str) -> None:
+        from ruamel.yaml import YAML
+        from ruamel.yaml.util import load_yaml_guess_indent
+
+        self._yaml = YAML(typ="rt")
+        self._yaml.width = 4096
+        self._yaml.preserve_quotes = True
+        self.data: Any = None
+        indent, offset = 2, 0
+        if text.strip():
+            self.data, guessed, sequence_offset = load_yaml_guess_indent(text, yaml=self._yaml)
+            indent, offset = guessed or 2, sequence_offset or 0
+        # As the ruamel.yaml documentation does it: the file's own indentation back.
+        self._yaml.indent(mapping=indent, sequence=indent, offset=offset)
+
+    def dump(self) -> str:
+        """The data as YAML text."""
+        buffer = io.StringIO()
+        self._yaml.dump(self.data, buffer)
+        return buffer.getvalue()
