@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from pmkit.cli import baseline, init, rules, schema, validate
+from pmkit.cli import baseline, init, record, rules, schema, validate
 from pmkit.cli.app import app, debug
 
-__all__ = ["app", "baseline", "init", "main", "rules", "schema", "validate"]
+__all__ = ["app", "baseline", "init", "main", "record", "rules", "schema", "validate"]
 
 
 def main() -> None:

@@ -94,7 +94,7 @@ def validate(
     """
     from pmkit.report import renderer
     from pmkit.rules.selection import unknown_selectors
-    from pmkit.validate import validate_paths
+    from pmkit.validate import EXIT_CLEAN, EXIT_FINDINGS, validate_paths
 
     chosen = _split(select)
     skipped = _split(ignore)
@@ -105,10 +105,18 @@ def validate(
     # One plan that is not there is a usage mistake; among several, it is one
     # unreadable file and the others are still checked.
     paths = [_plan_file(path, alone=len(given) == 1) for path in given]
+    known = _read_baseline(baseline) if baseline is not None else None
     result = validate_paths(paths, as_of=today(ctx), select=chosen, ignore=skipped, strict=strict)
+    if known is not None:
+        from pmkit.baseline import apply_baseline
+
+        result = apply_baseline(result, known)
     with open_output(output) as out:
         renderer(output_format.value)(result, out)
-    raise typer.Exit(result.exit_code())
+    if output_format is Format.GITHUB:
+        _write_step_summary(result)
+    code = result.exit_code()
+    raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
 
 
 def _plan_file(path: Path, *, alone: bool) -> Path:

@@ -15,6 +15,7 @@ import io
 import os
 import tempfile
 import time
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -108,21 +109,51 @@ class RoundTrip:
 
     def __init__(self, text: str) -> None:
         from ruamel.yaml import YAML
-        from ruamel.yaml.util import load_yaml_guess_indent
 
         self._yaml = YAML(typ="rt")
         self._yaml.width = 4096
         self._yaml.preserve_quotes = True
+        self._yaml.representer.add_representer(Decimal, _represent_decimal)
         self.data: Any = None
-        indent, offset = 2, 0
+        mapping, offset = guess_indentation(text)
         if text.strip():
-            self.data, guessed, sequence_offset = load_yaml_guess_indent(text, yaml=self._yaml)
-            indent, offset = guessed or 2, sequence_offset or 0
-        # As the ruamel.yaml documentation does it: the file's own indentation back.
-        self._yaml.indent(mapping=indent, sequence=indent, offset=offset)
+            self.data = self._yaml.load(text)
+        self._yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
 
     def dump(self) -> str:
         """The data as YAML text."""
         buffer = io.StringIO()
         self._yaml.dump(self.data, buffer)
         return buffer.getvalue()
+
+
+def guess_indentation(text: str) -> tuple[int, int]:
+    """How the file indents nested mappings, and how far list dashes sit under their key.
+
+    pmkit's own style (2 and 2: dashes indented under their key) where the
+    file does not show its own.
+    """
+    mapping: int | None = None
+    offset: int | None = None
+    parent: int | None = None  # the indentation of the last "key:" line with nothing after it
+    for line in text.splitlines():
+        content = line.lstrip(" ")
+        if not content or content.startswith("#"):
+            continue
+        indent = len(line) - len(content)
+        if parent is not None and indent > parent:
+            if content.startswith("- ") or content == "-":
+                offset = indent - parent if offset is None else offset
+            elif mapping is None:
+                mapping = indent - parent
+        parent = indent if content.rstrip().endswith(":") and not content.startswith("- ") else None
+        if mapping is not None and offset is not None:
+            break
+    return mapping or 2, 2 if offset is None else offset
+
+
+def _represent_decimal(representer: Any, value: Decimal) -> Any:
+    """Write a number exactly as it is (``23.40`` stays ``23.40``), never through a float."""
+    if value == value.to_integral_value():
+        return representer.represent_int(int(value))
+    return representer.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))

@@ -84,3 +84,16 @@ def due_period(indicator: Indicator, calendar: Calendar, today: Period) -> Perio
         period = period.previous()
     return period
 
+
+def off_target(indicator: Indicator, period: Period, value: Decimal) -> str | None:
+    """How a figure falls short of the target set for exactly its period, if it does."""
+    target = next((t for t in indicator.targets if t.period == period), None)
+    if target is None or indicator.polarity is None:
+        return None
+    worse = value > target.value if indicator.polarity.value == "lower" else value < target.value
+    if not worse:
+        return None
+    return (
+        f"{indicator.id} is off target for {period.label}: {value} against a target of "
+        f"{target.value}"
+    )

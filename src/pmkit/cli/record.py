@@ -1,0 +1,188 @@
+"""``pmkit record``: record monitoring data safely, from the command line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pmkit.cli.app import app, fail, today
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.workspace import Recorder, Workspace
+
+record_app = typer.Typer(
+    name="record",
+    help="Record monitoring data: figures, action progress, resources, scores, remedial actions.",
+    no_args_is_help=True,
+)
+app.add_typer(record_app)
+
+PlanOption = Annotated[
+    Path, typer.Option("--plan", help="The plan the data belong to. Default: plan.yaml here.")
+]
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        metavar="WHO",
+        help="Who is recording (a name, an email or a role). Default: PMKIT_RECORDED_BY, "
+        "then git's user.email. It is committed to the repository with the data.",
+    ),
+]
+
+
+def workspace(ctx: typer.Context, plan: Path) -> Workspace:
+    """The plan opened for recording, or a clean exit 2 saying why not."""
+    from pmkit.monitoring.workspace import PlanError, open_workspace
+
+    plan = plan / "plan.yaml" if plan.is_dir() else plan
+    if not plan.is_file():
+        fail(f"no such file: {plan} (give the plan with --plan)")
+    try:
+        return open_workspace(plan, as_of=today(ctx))
+    except PlanError as error:
+        fail(str(error))
+
+
+def recorder(by: str | None, plan: Path, source: str = "command line") -> Recorder:
+    """Who records, now, from where; exit 2 when nobody can be named."""
+    from pmkit.monitoring.workspace import Recorder
+
+    who = by or os.environ.get("PMKIT_RECORDED_BY") or _git_email(plan)
+    if not who or not who.strip():
+        fail(
+            "who is recording? Give --by NAME (a name, email or role), or set "
+            "PMKIT_RECORDED_BY, or git's user.email. It is committed with the data."
+        )
+    return Recorder(" ".join(who.split()), datetime.now().astimezone(), source)
+
+
+def _git_email(plan: Path) -> str | None:
+    folder = (plan if plan.is_dir() else plan.parent).resolve()
+    try:
+        found = subprocess.run(
+            ["git", "config", "user.email"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return found.stdout.strip() or None
+
+
+def number(text: str) -> Decimal:
+    """A figure as typed: ``1,234``, ``45%`` or ``£2,500`` are read too."""
+    cleaned = text.strip().replace(",", "").removeprefix("£").removesuffix("%").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise typer.BadParameter(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise typer.BadParameter(f"{text!r} is not a finite number")
+    return value
+
+
+@record_app.command("figure")
+def record_figure(
+    ctx: typer.Context,
+    indicator: Annotated[str, typer.Argument(help="The indicator's id, as in the plan.")],
+    value: Annotated[
+        str | None, typer.Argument(help="The figure. Leave out with --not-available.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(help="The period, such as 2026/27 Q2. Default: the latest one due."),
+    ] = None,
+    final: Annotated[
+        bool, typer.Option("--final", help="The figure is final (default: provisional).")
+    ] = False,
+    not_available: Annotated[
+        str | None,
+        typer.Option("--not-available", metavar="REASON", help="No figure, and why."),
+    ] = None,
+    commentary: Annotated[str | None, typer.Option(help="What lies behind the figure.")] = None,
+    replace_final: Annotated[
+        bool, typer.Option("--replace-final", help="Replace a final figure (needs --reason).")
+    ] = False,
+    reason: Annotated[
+        str | None, typer.Option(help="Why a final figure is being replaced.")
+    ] = None,
+    accept_unusual: Annotated[
+        bool,
+        typer.Option(
+            "--accept-unusual",
+            help="Record a figure far outside recent figures or the plan's expected range.",
+        ),
+    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change.")] = False,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Record a figure for an indicator (or that it is not available, and why).
+
+    Nothing is written if anything about the figure is wrong. A final figure
+    is replaced only with --replace-final and a --reason; the earlier figure
+    stays in the file, in the figure's history.
+    """
+    from pmkit.monitoring.figures import FigureInput, FigureOptions, RecordError, record_figures
+    from pmkit.monitoring.model import FigureStatus
+    from pmkit.monitoring.store import StoreError
+
+    space = workspace(ctx, plan)
+    item = FigureInput(
+        indicator=indicator,
+        period=period,
+        value=number(value) if value is not None else None,
+        not_available=not_available,
+        status=FigureStatus.FINAL if final else FigureStatus.PROVISIONAL,
+        commentary=commentary,
+    )
+    options = FigureOptions(
+        replace_final=replace_final, reason=reason, accept_unusual=accept_unusual
+    )
+    who = recorder(by, space.plan_path)
+    try:
+        outcome = record_figures(space, [item], who, options, dry_run=dry_run)[0]
+    except RecordError as error:
+        fail("not recorded: " + "; ".join(error.problems))
+    except StoreError as error:
+        fail(f"not recorded: {error}")
+    shown = value if value is not None else f"not available ({not_available})"
+    where = space.path_for(outcome.period)
+    verb = {"added": "recorded", "replaced": "replaced", "unchanged": "unchanged"}[outcome.action]
+    if dry_run:
+        verb = f"would be {verb}" if outcome.action != "unchanged" else "would be unchanged"
+    line = f"{verb}: {indicator} {outcome.period.label} = {shown} ({item.status.value}) in {where}"
+    if outcome.action == "replaced":
+        line += f"; the earlier figure ({outcome.before}) is kept in its history"
+    typer.echo(line)
+    _off_target_note(space, item, outcome.period)
+
+
+def _off_target_note(space: Workspace, item: object, period: object) -> None:
+    from pmkit.monitoring.figures import FigureInput
+    from pmkit.monitoring.validity import off_target
+    from pmkit.periods import Period
+
+    if not isinstance(item, FigureInput) or not isinstance(period, Period) or item.value is None:
+        return
+    indicator = space.indicator(item.indicator)
+    if indicator is None:
+        return
+    short = off_target(indicator, period, item.value)
+    if short is None or item.commentary:
+        return
+    typer.echo(
+        f"note: {short}. The board will ask why and what is being done: add --commentary, "
+        f"and agree a remedial action with 'pmkit record remedial {item.indicator} ...'",
+        err=True,
+    )

@@ -1,0 +1,127 @@
+"""The edit that puts one figure into a period file's round-trip data."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from pmkit.monitoring.model import FigureStatus
+from pmkit.monitoring.writer import natural, put_sorted, section
+from pmkit.periods import Period, PeriodError
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome
+    from pmkit.monitoring.workspace import Recorder
+
+_VERSION_KEYS = ("value", "not_available", "status", "commentary")
+_STAMP_KEYS = ("recorded_by", "recorded_at", "source")
+
+
+def apply_figure(
+    data: Any, item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions
+) -> bool:
+    """Add or replace the figure; return whether the file changed."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from pmkit.monitoring.figures import RecordError
+
+    figures = section(data, "figures")
+    if item.indicator not in figures:
+        put_sorted(figures, item.indicator, CommentedMap(), order=natural)
+    by_period = figures[item.indicator]
+    label = outcome.period.label
+    existing = by_period.get(label)
+    if existing is None:
+        put_sorted(by_period, label, _record(item, recorder), order=_by_time(outcome.period))
+        outcome.action = "added"
+        return True
+    if _unchanged(existing, item):
+        outcome.action = "unchanged"
+        return False
+    if existing.get("status") == FigureStatus.FINAL.value and not options.replace_final:
+        raise RecordError(
+            [
+                f"{item.indicator} for {label} is final ({_shown(existing)}, recorded by "
+                f"{existing.get('recorded_by')} at {existing.get('recorded_at')}): replacing a "
+                "final figure needs --replace-final and a --reason"
+            ]
+        )
+    outcome.before = _shown(existing)
+    version = CommentedMap()
+    for key in (*_VERSION_KEYS, *_STAMP_KEYS):
+        if existing.get(key) is not None:
+            version[key] = existing[key]
+    version["replaced_at"] = _timestamp(recorder)
+    version["replaced_by"] = recorder.by
+    if options.reason:
+        version["reason"] = options.reason
+    history = existing.pop("history", None) or []
+    for key in (*_VERSION_KEYS, *_STAMP_KEYS):
+        existing.pop(key, None)
+    fresh = _record(item, recorder)
+    for key, value in fresh.items():
+        existing[key] = value
+    history.append(version)
+    existing["history"] = history
+    outcome.action = "replaced"
+    return True
+
+
+def _record(item: FigureInput, recorder: Recorder) -> Any:
+    from ruamel.yaml.comments import CommentedMap
+
+    from pmkit.monitoring.writer import plain
+
+    record = CommentedMap()
+    if item.value is not None:
+        record["value"] = plain(item.value)
+    else:
+        record["not_available"] = item.not_available
+    record["status"] = item.status.value
+    if item.commentary:
+        record["commentary"] = item.commentary
+    record["recorded_by"] = recorder.by
+    record["recorded_at"] = _timestamp(recorder)
+    record["source"] = recorder.source
+    return record
+
+
+def _timestamp(recorder: Recorder) -> str:
+    return recorder.at.isoformat(timespec="seconds")
+
+
+def _unchanged(existing: Any, item: FigureInput) -> bool:
+    return (
+        _number(existing.get("value")) == item.value
+        and existing.get("not_available") == item.not_available
+        and existing.get("status") == item.status.value
+        and existing.get("commentary") == (item.commentary or None)
+    )
+
+
+def _number(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def _shown(existing: Any) -> str:
+    if existing.get("value") is not None:
+        return str(existing["value"])
+    return f"not available: {existing.get('not_available')}"
+
+
+def _by_time(period: Period) -> Any:
+    calendar = period.calendar
+
+    def key(label: str) -> tuple[int, int]:
+        try:
+            found = calendar.parse(label)
+        except PeriodError:
+            return (1 << 30, 0)
+        return (found.first, found.kind.months)
+
+    return key

@@ -1,0 +1,191 @@
+"""Recording figures: checked against the plan first, written per period file, never lost.
+
+Every figure is checked before anything is written, and if any is wrong
+nothing is written at all. A final figure is never replaced silently:
+replacing it needs ``replace_final`` and a reason, and the earlier version
+stays in the figure's ``history``. A figure far outside the indicator's
+recent run, or outside the range the plan expects, is refused as a likely
+typing error unless ``accept_unusual`` is given. Recording the same figure
+again changes nothing, not even its timestamp.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from pmkit.monitoring.files import file_period
+from pmkit.monitoring.model import FigureStatus
+from pmkit.monitoring.validity import (
+    due_period,
+    outside_expected_range,
+    period_problem,
+    value_problem,
+)
+from pmkit.periods import PeriodError, PeriodKind
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.periods import Period
+
+RECENT_PERIODS = 8
+"""How many earlier figures an unusual value is judged against."""
+
+
+class RecordError(Exception):
+    """Figures that cannot be recorded, each problem in full; nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True, slots=True)
+class FigureInput:
+    """A figure someone wants recorded. ``period`` ``None`` means the latest one due."""
+
+    indicator: str
+    period: str | None = None
+    value: Decimal | None = None
+    not_available: str | None = None
+    status: FigureStatus = FigureStatus.PROVISIONAL
+    commentary: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureOptions:
+    """How strict to be: replacing final figures, and accepting unusual values."""
+
+    replace_final: bool = False
+    reason: str | None = None
+    accept_unusual: bool = False
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What recording one figure did: ``added``, ``replaced`` or ``unchanged``, and notes."""
+
+    indicator: str
+    period: Period
+    action: str = "unchanged"
+    before: Any = None
+    notes: list[str] = field(default_factory=list)
+
+
+def record_figures(
+    workspace: Workspace,
+    inputs: list[FigureInput],
+    recorder: Recorder,
+    options: FigureOptions,
+    *,
+    dry_run: bool = False,
+) -> list[Outcome]:
+    """Record ``inputs``; raise :class:`RecordError` (writing nothing) if any is wrong."""
+    from pmkit.monitoring.writer import write_period
+
+    checked: list[tuple[FigureInput, Period]] = []
+    problems: list[str] = []
+    for number, item in enumerate(inputs, start=1):
+        prefix = f"figure {number} ({item.indicator}): " if len(inputs) > 1 else ""
+        try:
+            checked.append((item, _check(workspace, item, options)))
+        except RecordError as error:
+            problems.extend(prefix + problem for problem in error.problems)
+    if problems:
+        raise RecordError(problems)
+    outcomes = [Outcome(item.indicator, period) for item, period in checked]
+    by_file: dict[Period, list[int]] = {}
+    for position, (_, period) in enumerate(checked):
+        by_file.setdefault(file_period(period), []).append(position)
+    for target, positions in by_file.items():
+        edits = [_edit(checked[i][0], outcomes[i], recorder, options) for i in positions]
+        if dry_run:
+            _preview(
+                workspace, [checked[i][0] for i in positions], [outcomes[i] for i in positions]
+            )
+        else:
+            write_period(workspace, target, edits)
+    return outcomes
+
+
+def _check(workspace: Workspace, item: FigureInput, options: FigureOptions) -> Period:
+    """The figure's period, once everything about the figure is known to be right."""
+    indicator = workspace.indicator(item.indicator)
+    if indicator is None:
+        raise RecordError([f"the plan has no indicator with the id '{item.indicator}'"])
+    if item.period is None:
+        today = workspace.calendar.containing(workspace.as_of, PeriodKind.MONTH)
+        period = due_period(indicator, workspace.calendar, today)
+    else:
+        try:
+            period = workspace.calendar.parse(item.period)
+        except PeriodError as error:
+            raise RecordError([str(error)]) from None
+    problems = []
+    wrong_period = period_problem(indicator, period)
+    if wrong_period is not None:
+        problems.append(wrong_period)
+    if (item.value is None) == (item.not_available is None):
+        problems.append("give either a value or 'not available' with the reason")
+    if item.value is not None:
+        unfit = value_problem(indicator, item.value)
+        if unfit is not None:
+            problems.append(unfit)
+        elif not options.accept_unusual:
+            unusual = outside_expected_range(indicator, item.value) or _unusual(
+                workspace, item.indicator, period, item.value
+            )
+            if unusual is not None:
+                problems.append(f"{unusual}: check it, or accept it as it is")
+    if options.replace_final and not options.reason:
+        problems.append("say why the final figure is being replaced (a reason is required)")
+    if problems:
+        raise RecordError(problems)
+    return period
+
+
+def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decimal) -> str | None:
+    """A value far outside the recent run of figures, which is more likely a typing error."""
+    recent = workspace.recent_values(indicator, period, RECENT_PERIODS)
+    if len(recent) < 3:
+        return None
+    low, high = min(recent), max(recent)
+    middle = sorted(recent)[len(recent) // 2]
+    spread = max(high - low, abs(middle) / 10, Decimal("0.000001"))
+    if low - 3 * spread <= value <= high + 3 * spread:
+        return None
+    return (
+        f"{value} is far outside the last {len(recent)} figures for {indicator} ({low} to {high})"
+    )
+
+
+def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Any:
+    from pmkit.monitoring.figure_edit import apply_figure
+
+    def edit(data: Any) -> bool:
+        return apply_figure(data, item, outcome, recorder, options)
+
+    return edit
+
+
+def _preview(workspace: Workspace, items: list[FigureInput], outcomes: list[Outcome]) -> None:
+    """Fill ``outcomes`` with what recording would do, without writing."""
+    for item, outcome in zip(items, outcomes, strict=True):
+        existing = workspace.figure(item.indicator, outcome.period)
+        if existing is None:
+            outcome.action = "added"
+        elif _same(existing, item):
+            outcome.action = "unchanged"
+        else:
+            outcome.action = "replaced"
+            outcome.before = existing.value if existing.value is not None else "not available"
+
+
+def _same(existing: Any, item: FigureInput) -> bool:
+    return bool(
+        existing.value == item.value
+        and existing.not_available == item.not_available
+        and existing.status == item.status
+        and existing.commentary == item.commentary
+    )

@@ -1,0 +1,87 @@
+"""Remedial actions: agreed for an off-target figure or a late action, carried until closed.
+
+A remedial action lives in the file of the quarter it was agreed in, and is
+copied, still open, into each new quarter's file when that file is started,
+so the board sees what it asked for last time and whether it happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pmkit.monitoring.model import RemedialStatus
+from pmkit.periods import PeriodKind
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.periods import Period
+
+LOOK_BACK_QUARTERS = 8
+"""How far back a new quarter's file looks for the last file to carry actions from."""
+
+
+@dataclass(frozen=True, slots=True)
+class RemedialInput:
+    """A remedial action to agree: what it is about, what is to be done, by whom, by when."""
+
+    about: str
+    action: str
+    partner: str
+    due: date
+    role: str | None = None
+
+
+def carried_forward(workspace: Workspace, period: Period) -> Any:
+    """The open remedial actions of the latest earlier quarter file, for a new quarter's file."""
+    from ruamel.yaml.comments import CommentedMap
+
+    carried = CommentedMap()
+    if period.kind is not PeriodKind.QUARTER:
+        return carried
+    earlier = period
+    for _ in range(LOOK_BACK_QUARTERS):
+        earlier = earlier.previous()
+        record = workspace.read(earlier)
+        if record is None:
+            continue
+        for key, remedy in record.remedial_actions.items():
+            if remedy.status is RemedialStatus.OPEN:
+                carried[key] = _as_data(remedy.model_dump(mode="json", exclude_none=True))
+        break
+    return carried
+
+
+def _as_data(value: Any) -> Any:
+    """Plain dicts and lists as round-trip mappings, so they dump in block style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, dict):
+        mapping = CommentedMap()
+        for key, item in value.items():
+            mapping[key] = _as_data(item)
+        return mapping
+    if isinstance(value, list):
+        return CommentedSeq(_as_data(item) for item in value)
+    return value
+
+
+def new_key(workspace: Workspace, period: Period) -> str:
+    """An id for a remedial action agreed in ``period``: ``RA-2026-27-Q2-3``."""
+    record = workspace.read(period)
+    taken = set(record.remedial_actions) if record is not None else set()
+    number = 1
+    while f"RA-{period.file_stem}-{number}" in taken:
+        number += 1
+    return f"RA-{period.file_stem}-{number}"
+
+
+def stamp(recorder: Recorder) -> dict[str, str]:
+    """Who, when and where, as written in the file."""
+    return {
+        "recorded_by": recorder.by,
+        "recorded_at": recorder.at.isoformat(timespec="seconds"),
+        "source": recorder.source,
+    }
