@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import sys
 
-from pmkit.cli import baseline, init, record, rules, schema, validate
+from pmkit.cli import baseline, init, record, record_entries, rules, schema, validate
 from pmkit.cli.app import app, debug
 
-__all__ = ["app", "baseline", "init", "main", "record", "rules", "schema", "validate"]
+__all__ = [
+    "app",
+    "baseline",
+    "init",
+    "main",
+    "record",
+    "record_entries",
+    "rules",
+    "schema",
+    "validate",
+]
 
 
 def main() -> None:

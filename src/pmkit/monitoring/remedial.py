@@ -47,9 +47,10 @@ def carried_forward(workspace: Workspace, period: Period) -> Any:
         record = workspace.read(earlier)
         if record is None:
             continue
+        written = workspace.raw(earlier).get("remedial_actions") or {}
         for key, remedy in record.remedial_actions.items():
             if remedy.status is RemedialStatus.OPEN:
-                carried[key] = _as_data(remedy.model_dump(mode="json", exclude_none=True))
+                carried[key] = _as_data(written[key])  # as written, in its own order
         break
     return carried
 

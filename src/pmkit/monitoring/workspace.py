@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pmkit.findings import Finding
 from pmkit.monitoring.files import file_period, folder_for, path_for
@@ -42,6 +42,7 @@ class Workspace:
     plan_path: Path
     as_of: date
     _files: dict[Period, MonitoringFile | None] = field(default_factory=dict, repr=False)
+    _raw: dict[Period, Any] = field(default_factory=dict, repr=False)
 
     @property
     def calendar(self) -> Calendar:
@@ -73,9 +74,15 @@ class Workspace:
             self._files[key] = self._load(key)
         return self._files[key]
 
+    def raw(self, period: Period) -> Any:
+        """The file holding ``period`` as plain data, in the order it was written (or ``None``)."""
+        self.read(period)
+        return self._raw.get(file_period(period))
+
     def forget(self, period: Period) -> None:
         """Drop a cached file after it has been written."""
         self._files.pop(file_period(period), None)
+        self._raw.pop(file_period(period), None)
 
     def figure(self, indicator_id: str, period: Period) -> Figure | None:
         """The figure recorded for ``indicator_id`` in ``period``, if any."""
@@ -121,6 +128,7 @@ class Workspace:
                 "('pmkit validate' lists every problem)"
             )
         result: MonitoringFile = checked.plan
+        self._raw[period] = loaded.data
         return result
 
 

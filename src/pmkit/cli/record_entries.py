@@ -1,0 +1,202 @@
+"""``pmkit record progress|resource|score|remedial|close``."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pmkit.cli.app import fail, today
+from pmkit.cli.record import ByOption, PlanOption, number, record_app, recorder, workspace
+from pmkit.monitoring.model import ActionStatus, RemedialStatus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pmkit.monitoring.entries import Written
+    from pmkit.monitoring.workspace import Workspace
+
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+]
+
+
+def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
+    from pmkit.monitoring.figures import RecordError
+    from pmkit.monitoring.store import StoreError
+
+    try:
+        done = write()
+    except RecordError as error:
+        fail("not recorded: " + "; ".join(error.problems))
+    except StoreError as error:
+        fail(f"not recorded: {error}")
+    verb = "recorded" if done.changed else "unchanged"
+    typer.echo(f"{verb}: {what} for {done.period.label} in {space.path_for(done.period)}")
+
+
+@record_app.command("progress")
+def record_progress(
+    ctx: typer.Context,
+    action: Annotated[str, typer.Argument(help="The action's id, as in the plan.")],
+    status: Annotated[ActionStatus, typer.Option(help="How the action is going.")],
+    percent: Annotated[
+        int | None, typer.Option(help="Percent complete, 0 to 100.", min=0, max=100)
+    ] = None,
+    commentary: Annotated[str | None, typer.Option(help="What lies behind it.")] = None,
+    period: PeriodOption = None,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Record an action's progress at the end of a quarter."""
+    from pmkit.monitoring.entries import quarter
+    from pmkit.monitoring.entries import record_progress as record
+
+    space = workspace(ctx, plan)
+    who = recorder(by, space.plan_path)
+    _run(
+        space,
+        f"progress of {action} ({status.value})",
+        lambda: record(
+            space,
+            action,
+            period=quarter(space, period),
+            status=status,
+            percent=percent,
+            commentary=commentary,
+            recorder=who,
+        ),
+    )
+
+
+@record_app.command("resource")
+def record_resource(
+    ctx: typer.Context,
+    entity: Annotated[str, typer.Argument(help="The action or priority the resources went to.")],
+    partner: Annotated[str, typer.Option(help="The partner that provided them.")],
+    amount: Annotated[str, typer.Option(help="What was provided, in pounds (in kind: its value).")],
+    commentary: Annotated[str | None, typer.Option(help="What was provided.")] = None,
+    period: PeriodOption = None,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Record resources a partner actually provided, against its commitment in the plan."""
+    from pmkit.monitoring.entries import quarter
+    from pmkit.monitoring.entries import record_resource as record
+
+    space = workspace(ctx, plan)
+    who = recorder(by, space.plan_path)
+    value = number(amount)
+    _run(
+        space,
+        f"£{value:,} from {partner} to {entity}",
+        lambda: record(
+            space,
+            entity,
+            partner=partner,
+            amount=value,
+            period=quarter(space, period),
+            commentary=commentary,
+            recorder=who,
+        ),
+    )
+
+
+@record_app.command("score")
+def record_score(
+    ctx: typer.Context,
+    principle: Annotated[str, typer.Argument(help="The principle's id, as in the plan.")],
+    partner: Annotated[str, typer.Option(help="The partner giving the score.")],
+    score: Annotated[int, typer.Option(help="The score, on the plan's scale (default 1 to 4).")],
+    comment: Annotated[str | None, typer.Option(help="Why this score.")] = None,
+    year: Annotated[
+        str | None, typer.Option(help="The year, such as 2026/27. Default: the current one.")
+    ] = None,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Record a partner's self-assessment score for a principle of the partnership review."""
+    from pmkit.monitoring.entries import record_score as record
+    from pmkit.monitoring.entries import year as year_of
+
+    space = workspace(ctx, plan)
+    who = recorder(by, space.plan_path)
+    _run(
+        space,
+        f"{partner}'s score for {principle} ({score})",
+        lambda: record(
+            space,
+            principle,
+            partner=partner,
+            score=score,
+            comment=comment,
+            period=year_of(space, year),
+            recorder=who,
+        ),
+    )
+
+
+@record_app.command("remedial")
+def record_remedial(
+    ctx: typer.Context,
+    about: Annotated[str, typer.Argument(help="The indicator or action it addresses.")],
+    action: Annotated[str, typer.Option(help="What is to be done.")],
+    owner: Annotated[str, typer.Option(help="The partner that will do it.")],
+    due: Annotated[str, typer.Option(help="When it is due, YYYY-MM-DD.")],
+    role: Annotated[str | None, typer.Option(help="The role that will do it.")] = None,
+    period: PeriodOption = None,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Record a remedial action the board agreed; it is carried into each quarter until closed."""
+    from pmkit.monitoring.entries import agree_remedial, quarter
+    from pmkit.monitoring.remedial import RemedialInput
+
+    try:
+        due_on = date.fromisoformat(due)
+    except ValueError:
+        raise typer.BadParameter(f"{due!r} is not a date: write it as YYYY-MM-DD") from None
+    space = workspace(ctx, plan)
+    who = recorder(by, space.plan_path)
+    remedy = RemedialInput(about=about, action=action, partner=owner, due=due_on, role=role)
+    _run(
+        space,
+        f"a remedial action on {about}",
+        lambda: agree_remedial(space, remedy, period=quarter(space, period), recorder=who),
+    )
+
+
+@record_app.command("close")
+def record_close(
+    ctx: typer.Context,
+    remedial_id: Annotated[str, typer.Argument(metavar="ID", help="The remedial action's id.")],
+    dropped: Annotated[
+        bool, typer.Option("--dropped", help="Close it as dropped rather than done.")
+    ] = False,
+    note: Annotated[str | None, typer.Option(help="What was done, or why it was dropped.")] = None,
+    period: PeriodOption = None,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Close a remedial action as done (or --dropped), in the quarter's file that carries it."""
+    from pmkit.monitoring.entries import close_remedial, quarter
+
+    space = workspace(ctx, plan)
+    who = recorder(by, space.plan_path)
+    status = RemedialStatus.DROPPED if dropped else RemedialStatus.DONE
+    _run(
+        space,
+        f"{remedial_id} closed as {status.value}",
+        lambda: close_remedial(
+            space,
+            remedial_id,
+            status=status,
+            note=note,
+            period=quarter(space, period),
+            on=today(ctx),
+            recorder=who,
+        ),
+    )
