@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from pmkit.cli import baseline, init, record, record_entries, rules, schema, validate
+from pmkit.cli import (
+    baseline,
+    history,
+    init,
+    record,
+    record_entries,
+    rules,
+    schema,
+    validate,
+)
 from pmkit.cli.app import app, debug
 
 __all__ = [
     "app",
     "baseline",
+    "history",
     "init",
     "main",
     "record",

@@ -84,12 +84,9 @@ class ProgressVersion(Stamp):
     commentary: Text | None = None
 
 
-class ActionProgress(Stamp):
-    """How an action stands this quarter."""
+class ActionProgress(ProgressVersion):
+    """How an action stands this quarter, and the earlier reports it replaced."""
 
-    status: ActionStatus
-    percent_complete: WholeNumber | None = Field(default=None, ge=0, le=100)
-    commentary: Text | None = None
     history: list[ProgressVersion] = Field(default_factory=list)
 
 

@@ -1,0 +1,56 @@
+"""``pmkit history``: every figure (or progress report) recorded, and every change to it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pmkit.cli.app import app, fail
+from pmkit.cli.record import PlanOption, workspace
+
+
+@app.command("history")
+def show_history(
+    ctx: typer.Context,
+    entity: Annotated[str, typer.Argument(help="An indicator's or an action's id.")],
+    plan: PlanOption = Path("plan.yaml"),
+) -> None:
+    """Show every figure recorded for an indicator, or every progress report for an action.
+
+    Replaced versions are listed before the figure that replaced them, with who
+    replaced them, when, and why.
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from pmkit.monitoring.history import history
+    from pmkit.monitoring.store import StoreError
+
+    space = workspace(ctx, plan)
+    known = {i.id for i in space.plan.indicators} | {a.id for a in space.plan.actions}
+    if entity not in known:
+        fail(f"the plan has no indicator or action with the id '{entity}'")
+    try:
+        entries = list(history(space, entity))
+    except StoreError as error:
+        fail(str(error))
+    if not entries:
+        typer.echo(f"nothing recorded for {entity} yet")
+        return
+    table = Table(title=f"History of {entity}", title_justify="left", header_style="bold")
+    for heading in ("Period", "Figure", "Status", "Recorded by", "At", "Source", "Note"):
+        table.add_column(heading, overflow="fold")
+    for entry in entries:
+        note = "current" if entry.current else f"replaced: {entry.reason or 'no reason given'}"
+        table.add_row(
+            entry.period,
+            entry.what,
+            entry.status,
+            entry.recorded_by,
+            entry.recorded_at,
+            entry.source,
+            note,
+        )
+    Console(highlight=False).print(table)

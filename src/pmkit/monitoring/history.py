@@ -1,0 +1,81 @@
+"""Every figure and every change, found again: the audit trail an indicator or action left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pmkit.monitoring.files import folder_for, period_files
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pmkit.monitoring.model import ProgressVersion
+    from pmkit.monitoring.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One version of a figure or progress report, as recorded."""
+
+    period: str
+    what: str
+    status: str
+    recorded_by: str
+    recorded_at: str
+    source: str
+    current: bool
+    reason: str | None
+    file: Path
+
+
+def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
+    """Every version of every figure (or progress report) of ``entity``, oldest period first."""
+    files, _ = period_files(folder_for(workspace.plan_path), workspace.calendar)
+    for period_file in files:
+        record = workspace.read(period_file.period)
+        if record is None:
+            continue
+        for label, figure in record.figures.get(entity, {}).items():
+            for version in figure.history:
+                shown = str(version.value) if version.value is not None else "not available"
+                yield Entry(
+                    label,
+                    shown,
+                    version.status.value,
+                    version.recorded_by,
+                    version.recorded_at.isoformat(timespec="seconds"),
+                    version.source or "",
+                    False,
+                    version.reason,
+                    period_file.path,
+                )
+            shown = str(figure.value) if figure.value is not None else "not available"
+            yield Entry(
+                label,
+                shown,
+                figure.status.value,
+                figure.recorded_by,
+                figure.recorded_at.isoformat(timespec="seconds"),
+                figure.source or "",
+                True,
+                None,
+                period_file.path,
+            )
+        progress = record.actions.get(entity)
+        if progress is not None:
+            reports: list[ProgressVersion] = [*progress.history, progress]
+            for old in reports:
+                percent = f" {old.percent_complete}%" if old.percent_complete is not None else ""
+                yield Entry(
+                    record.period.label,
+                    f"{old.status.value}{percent}",
+                    "",
+                    old.recorded_by,
+                    old.recorded_at.isoformat(timespec="seconds"),
+                    old.source or "",
+                    old is progress,
+                    None,
+                    period_file.path,
+                )
