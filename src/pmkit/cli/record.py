@@ -134,7 +134,7 @@ def record_figure(
     stays in the file, in the figure's history.
     """
     from pmkit.monitoring.figures import FigureInput, FigureOptions, RecordError, record_figures
-    from pmkit.monitoring.model import FigureStatus
+    from pmkit.monitoring.statuses import FigureStatus
     from pmkit.monitoring.store import StoreError
 
     space = workspace(ctx, plan)

@@ -10,7 +10,7 @@ import typer
 
 from pmkit.cli.app import fail, today
 from pmkit.cli.record import ByOption, PlanOption, number, record_app, recorder, workspace
-from pmkit.monitoring.model import ActionStatus, RemedialStatus
+from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
 
 if TYPE_CHECKING:
     from collections.abc import Callable

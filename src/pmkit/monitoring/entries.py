@@ -13,8 +13,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.figures import RecordError
-from pmkit.monitoring.model import ActionStatus, RemedialStatus
 from pmkit.monitoring.remedial import RemedialInput, new_key, stamp
+from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
 from pmkit.monitoring.writer import natural, plain, put_sorted, section, write_period
 from pmkit.periods import PeriodError, PeriodKind
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from pmkit.monitoring.model import FigureStatus
+from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.writer import natural, put_sorted, section
 from pmkit.periods import Period, PeriodError
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.files import file_period
-from pmkit.monitoring.model import FigureStatus
+from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.validity import (
     due_period,
     outside_expected_range,

@@ -11,39 +11,14 @@ the same lines. A figure that is replaced keeps its earlier versions in its
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 
 from pydantic import Field
 
 from pmkit.model.base import Number, PartnerRef, PeriodLabel, Section, Text, WholeNumber
+from pmkit.monitoring.statuses import ActionStatus, FigureStatus, RemedialStatus
 
 MONITORING_FORMAT = 1
 """The version of the monitoring-file format this pmkit reads and writes."""
-
-
-class FigureStatus(StrEnum):
-    """Whether a figure may still change (provisional) or has gone to the board (final)."""
-
-    PROVISIONAL = "provisional"
-    FINAL = "final"
-
-
-class ActionStatus(StrEnum):
-    """How an action is going."""
-
-    NOT_STARTED = "not_started"
-    ON_TRACK = "on_track"
-    AT_RISK = "at_risk"
-    OFF_TRACK = "off_track"
-    COMPLETE = "complete"
-
-
-class RemedialStatus(StrEnum):
-    """Where a remedial action the board agreed has got to."""
-
-    OPEN = "open"
-    DONE = "done"
-    DROPPED = "dropped"
 
 
 class Stamp(Section):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from pmkit.monitoring.model import RemedialStatus
+from pmkit.monitoring.statuses import RemedialStatus
 from pmkit.periods import PeriodKind
 
 if TYPE_CHECKING:
