@@ -92,15 +92,37 @@ class Workspace:
         return record.figures.get(indicator_id, {}).get(period.label)
 
     def recent_values(self, indicator_id: str, period: Period, count: int) -> list[Decimal]:
-        """Up to ``count`` values recorded for the periods just before ``period``."""
+        """Up to ``count`` values recorded for the periods just before ``period``.
+
+        Only the indicator's own figures are picked out of each earlier file, so
+        this costs the same whether the files hold one indicator or thousands,
+        and a broken earlier file is passed over here ('pmkit validate' reports it).
+        """
         values: list[Decimal] = []
         earlier = period
         for _ in range(count):
             earlier = earlier.previous()
-            found = self.figure(indicator_id, earlier)
-            if found is not None and found.value is not None:
-                values.append(found.value)
+            value = _plain_value(self._peek(earlier), indicator_id, earlier.label)
+            if value is not None:
+                values.append(value)
         return values
+
+    def _peek(self, period: Period) -> Any:
+        """The file holding ``period`` as plain data, read fast and not checked."""
+        from pmkit.load.problems import LoadProblem
+        from pmkit.load.reader import parse_yaml
+        from pmkit.load.text import read_text
+
+        key = file_period(period)
+        if key in self._raw:
+            return self._raw[key]
+        path = path_for(self.folder, key)
+        try:
+            data = parse_yaml(read_text(path)) if path.exists() else None
+        except (LoadProblem, OSError):
+            data = None
+        self._raw[key] = data
+        return data
 
     def _load(self, period: Period) -> MonitoringFile | None:
         from pmkit.load import load_document
@@ -130,6 +152,21 @@ class Workspace:
         result: MonitoringFile = checked.plan
         self._raw[period] = loaded.data
         return result
+
+
+def _plain_value(data: Any, indicator_id: str, label: str) -> Decimal | None:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = data["figures"][indicator_id][label]["value"]
+    except (KeyError, TypeError):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
 
 
 def open_workspace(plan_path: Path, *, as_of: date) -> Workspace:

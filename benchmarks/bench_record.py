@@ -1,0 +1,124 @@
+"""Benchmark ``pmkit record``: does ten years of history make recording slower?
+
+A plan of 2,000 indicators (cloned from an example), and a quarter's file
+that already holds a figure for every one of them. In one folder that is all;
+in the other, forty earlier quarters' files (ten years) sit beside it. One
+figure is recorded into the quarter in each, as whole processes, median of
+several runs. Target: with history at most 1.2x without.
+
+    uv run python benchmarks/bench_record.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench_validate import OUT, SOURCE, compile_bytecode, make_plan, tool
+from pmkit.load.reader import parse_yaml
+from pmkit.periods import Calendar
+
+INDICATORS = 2000
+HISTORY_QUARTERS = 40
+TARGET = 1.2
+RECORD = """\
+  {id}:
+    {period}:
+      value: {value}
+      status: final
+      commentary: Validated against the partner's own system before the board.
+      recorded_by: performance.team@example.gov.uk
+      recorded_at: '2026-10-14T09:12:00+01:00'
+      source: returns/police-{stem}.xlsx
+"""
+
+
+def quarter_file(ids: list[str], period_label: str, stem: str) -> str:
+    """A period file holding one final figure for each indicator."""
+    body = "".join(
+        RECORD.format(id=i, period=period_label, value=10 + n % 50, stem=stem)
+        for n, i in enumerate(sorted(ids))
+    )
+    return f"format_version: 1\nperiod: {period_label}\nfigures:\n{body}"
+
+
+def make_folder(name: str, plan: Path, ids: list[str], history: int) -> Path:
+    """A plan repository with the current quarter full, and ``history`` quarters before it."""
+    folder = OUT / name
+    monitoring = folder / "monitoring"
+    monitoring.mkdir(parents=True, exist_ok=True)
+    (folder / "plan.yaml").write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+    current = Calendar().quarter(2026, 2)
+    for back in range(history + 1):
+        period = current.shift(-back)
+        path = monitoring / f"{period.file_stem}.yaml"
+        path.write_text(quarter_file(ids, period.label, period.file_stem), encoding="utf-8")
+    return folder
+
+
+def median_record(folder: Path, indicator: str, runs: int) -> float:
+    """The median time of recording one (changed) figure, as a whole process."""
+    pmkit = tool("pmkit")
+    times = []
+    for run in range(runs):
+        command = [
+            pmkit,
+            "--as-of",
+            "2026-11-26",
+            "record",
+            "figure",
+            indicator,
+            str(20 + run % 2),
+            "--period",
+            "2026/27 Q2",
+            "--by",
+            "benchmark",
+            "--replace-final",
+            "--reason",
+            "benchmark run",
+            "--accept-unusual",
+            "--final",
+            "--plan",
+            str(folder / "plan.yaml"),
+        ]
+        start = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise SystemExit(f"recording failed: {done.stderr.strip()}")
+    return statistics.median(times)
+
+
+def main() -> int:
+    """Build both folders, time a record in each, print the ratio."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the target is missed")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
+    plan = make_plan(SOURCE, INDICATORS, OUT)
+    ids = [entry["id"] for entry in parse_yaml(plan.read_text(encoding="utf-8"))["indicators"]]
+    bare = make_folder("record-no-history", plan, ids, 0)
+    full = make_folder("record-ten-years", plan, ids, HISTORY_QUARTERS)
+    size = (bare / "monitoring" / "2026-27-Q2.yaml").stat().st_size / 1024
+    indicator = sorted(ids)[len(ids) // 2]
+    without = median_record(bare, indicator, args.runs)
+    with_history = median_record(full, indicator, args.runs)
+    ratio = with_history / without
+    print(
+        f"period file: {len(ids):,} figures, {size:,.0f} KB; {HISTORY_QUARTERS} quarters of history"
+    )
+    print(f"record one figure, no history:   {without:.2f}s")
+    print(f"record one figure, ten years:    {with_history:.2f}s")
+    print(f"ratio: {ratio:.2f}x (target <= {TARGET}x) {'ok' if ratio <= TARGET else 'MISSED'}")
+    return 1 if (ratio > TARGET and args.check) else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    sys.exit(main())
