@@ -105,13 +105,13 @@ def main() -> int:
     ids = [entry["id"] for entry in parse_yaml(plan.read_text(encoding="utf-8"))["indicators"]]
     bare = make_folder("record-no-history", plan, ids, 0)
     full = make_folder("record-ten-years", plan, ids, HISTORY_QUARTERS)
-    size = (bare / "monitoring" / "2026-27-Q2.yaml").stat().st_size / 1024
+    size = (bare / "monitoring" / "2026-27-Q2.yaml").stat().st_size // 1024
     indicator = sorted(ids)[len(ids) // 2]
     without = median_record(bare, indicator, args.runs)
     with_history = median_record(full, indicator, args.runs)
     ratio = with_history / without
     print(
-        f"period file: {len(ids):,} figures, {size:,.0f} KB; {HISTORY_QUARTERS} quarters of history"
+        f"period file: {len(ids):,} figures, {size:,} KB; {HISTORY_QUARTERS} quarters of history"
     )
     print(f"record one figure, no history:   {without:.2f}s")
     print(f"record one figure, ten years:    {with_history:.2f}s")
