@@ -43,7 +43,11 @@ def show_history(
     for heading in ("Period", "Figure", "Status", "Recorded by", "At", "Source", "Note"):
         table.add_column(heading, overflow="fold")
     for entry in entries:
-        note = "current" if entry.current else f"replaced: {entry.reason or 'no reason given'}"
+        note = (
+            "current"
+            if entry.current
+            else "replaced" + (f": {entry.reason}" if entry.reason else "")
+        )
         table.add_row(
             entry.period,
             entry.what,
