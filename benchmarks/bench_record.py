@@ -110,9 +110,7 @@ def main() -> int:
     without = median_record(bare, indicator, args.runs)
     with_history = median_record(full, indicator, args.runs)
     ratio = with_history / without
-    print(
-        f"period file: {len(ids):,} figures, {size:,} KB; {HISTORY_QUARTERS} quarters of history"
-    )
+    print(f"period file: {len(ids):,} figures, {size:,} KB; {HISTORY_QUARTERS} quarters of history")
     print(f"record one figure, no history:   {without:.2f}s")
     print(f"record one figure, ten years:    {with_history:.2f}s")
     print(f"ratio: {ratio:.2f}x (target <= {TARGET}x) {'ok' if ratio <= TARGET else 'MISSED'}")
