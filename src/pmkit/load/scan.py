@@ -47,6 +47,15 @@ class Scan:
 
 def scan(text: str) -> Scan:
     """Scan YAML ``text``; raise :class:`LoadProblem` if it does not parse."""
+    try:
+        return _scan(text, pure=False)
+    except LoadProblem:
+        # libyaml keeps YAML 1.1's rule against ':' inside a plain scalar in [ ] or { }
+        # (a time such as 10:00:00 in a flow mapping); YAML 1.2, and the reader, allow it.
+        return _scan(text, pure=True)
+
+
+def _scan(text: str, *, pure: bool) -> Scan:
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     positions: dict[Pointer, tuple[int, int]] = {(): (1, 1)}
@@ -54,7 +63,7 @@ def scan(text: str) -> Scan:
     documents = 0
     stack: list[_Frame] = []
     try:
-        for event in _events(text):
+        for event in _events(text, pure=pure):
             name = type(event).__name__
             if name == "DocumentStartEvent":
                 documents += 1
@@ -83,10 +92,10 @@ def scan(text: str) -> Scan:
     return Scan(positions, problems, documents)
 
 
-def _events(text: str) -> Iterator[Any]:
+def _events(text: str, *, pure: bool) -> Iterator[Any]:
     from ruamel.yaml import YAML
 
-    yaml = YAML(typ="safe", pure=False)
+    yaml = YAML(typ="safe", pure=pure)
     return iter(yaml.parse(text))
 
 

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Any
 from pmkit.monitoring.figures import RecordError
 from pmkit.monitoring.remedial import RemedialInput, new_key, stamp
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
-from pmkit.monitoring.writer import natural, plain, put_sorted, section, write_period
+from pmkit.monitoring.writer import (
+    append_item,
+    natural,
+    plain,
+    put_sorted,
+    remove_key,
+    section,
+    set_key,
+    write_period,
+)
 from pmkit.periods import PeriodError, PeriodKind
 
 if TYPE_CHECKING:
@@ -113,7 +122,10 @@ def record_resource(
     def edit(data: Any) -> bool:
         by_entity = section(data, "resources")
         if entity not in by_entity:
-            put_sorted(by_entity, entity, _mapping(), order=natural)
+            by_partner = _mapping()
+            _put_plain(by_partner, partner, fields, recorder)
+            put_sorted(by_entity, entity, by_partner, order=natural)
+            return True
         return _put_plain(by_entity[entity], partner, fields, recorder)
 
     return Written(period, write_period(workspace, period, [edit]))
@@ -148,7 +160,10 @@ def record_score(
     def edit(data: Any) -> bool:
         by_principle = section(data, "self_assessment")
         if principle not in by_principle:
-            put_sorted(by_principle, principle, _mapping(), order=natural)
+            by_partner = _mapping()
+            _put_plain(by_partner, partner, fields, recorder)
+            put_sorted(by_principle, principle, by_partner, order=natural)
+            return True
         return _put_plain(by_principle[principle], partner, fields, recorder)
 
     return Written(period, write_period(workspace, period, [edit]))
@@ -215,8 +230,8 @@ def close_remedial(
         remedy = data["remedial_actions"][key]
         if remedy.get("status") == status.value:
             return False
-        remedy["status"] = status.value
-        remedy["closure"] = _as_mapping(closure)
+        set_key(remedy, "status", status.value)
+        set_key(remedy, "closure", _as_mapping(closure))
         return True
 
     return Written(period, write_period(workspace, period, [edit]), key)
@@ -232,10 +247,14 @@ def _put_versioned(mapping: Any, key: str, fields: dict[str, Any], recorder: Rec
     if existing is None:
         put_sorted(mapping, key, entry, order=natural)
         return True
-    history = existing.pop("history", None) or []
-    history.append(_as_mapping(dict(existing.items())))
-    entry["history"] = history
-    mapping[key] = entry
+    earlier = _as_mapping({name: value for name, value in existing.items() if name != "history"})
+    _update(existing, entry, fields)
+    if existing.get("history"):
+        append_item(existing["history"], earlier)
+    else:
+        from ruamel.yaml.comments import CommentedSeq
+
+        set_key(existing, "history", CommentedSeq([earlier]))
     return True
 
 
@@ -249,8 +268,17 @@ def _put_plain(mapping: Any, key: str, fields: dict[str, Any], recorder: Recorde
     if existing is None:
         put_sorted(mapping, key, entry, order=natural)
     else:
-        mapping[key] = entry
+        _update(existing, entry, fields)
     return True
+
+
+def _update(existing: Any, entry: Any, fields: dict[str, Any]) -> None:
+    """Make ``existing`` say what ``entry`` says, in place: its order and comments stay."""
+    for name in fields:
+        if name not in entry:
+            remove_key(existing, name)
+    for name, value in entry.items():
+        set_key(existing, name, value)
 
 
 def _same(existing: Any, wanted: dict[str, Any], fields: dict[str, Any]) -> bool:

@@ -6,7 +6,14 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.statuses import FigureStatus
-from pmkit.monitoring.writer import natural, put_sorted, section
+from pmkit.monitoring.writer import (
+    append_item,
+    natural,
+    put_sorted,
+    remove_key,
+    section,
+    set_key,
+)
 from pmkit.periods import Period, PeriodError
 
 if TYPE_CHECKING:
@@ -21,15 +28,19 @@ def apply_figure(
     data: Any, item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions
 ) -> bool:
     """Add or replace the figure; return whether the file changed."""
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     from pmkit.monitoring.figures import RecordError
 
     figures = section(data, "figures")
-    if item.indicator not in figures:
-        put_sorted(figures, item.indicator, CommentedMap(), order=natural)
-    by_period = figures[item.indicator]
     label = outcome.period.label
+    if item.indicator not in figures:
+        by_period = CommentedMap()
+        by_period[label] = _record(item, recorder)
+        put_sorted(figures, item.indicator, by_period, order=natural)
+        outcome.action = "added"
+        return True
+    by_period = figures[item.indicator]
     existing = by_period.get(label)
     if existing is None:
         put_sorted(by_period, label, _record(item, recorder), order=_by_time(outcome.period))
@@ -55,14 +66,16 @@ def apply_figure(
     version["replaced_by"] = recorder.by
     if options.reason:
         version["reason"] = options.reason
-    history = existing.pop("history", None) or []
-    for key in (*_VERSION_KEYS, *_STAMP_KEYS):
-        existing.pop(key, None)
     fresh = _record(item, recorder)
+    for key in (*_VERSION_KEYS, *_STAMP_KEYS):  # in place: the file's own order and comments stay
+        if key not in fresh:
+            remove_key(existing, key)
     for key, value in fresh.items():
-        existing[key] = value
-    history.append(version)
-    existing["history"] = history
+        set_key(existing, key, value)
+    if existing.get("history"):
+        append_item(existing["history"], version)
+    else:
+        set_key(existing, "history", CommentedSeq([version]))
     outcome.action = "replaced"
     return True
 

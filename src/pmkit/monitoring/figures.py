@@ -27,6 +27,7 @@ from pmkit.periods import PeriodError, PeriodKind
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
 
 RECENT_PERIODS = 8
@@ -73,6 +74,10 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
+Issue = tuple[str, str]
+"""A problem with an input: the field it is in (``id``, ``period``, ``value``…) and what."""
+
+
 def record_figures(
     workspace: Workspace,
     inputs: list[FigureInput],
@@ -84,36 +89,41 @@ def record_figures(
     """Record ``inputs``; raise :class:`RecordError` (writing nothing) if any is wrong."""
     from pmkit.monitoring.writer import write_period
 
-    checked: list[tuple[FigureInput, Period]] = []
+    planned = figure_edits(workspace, inputs, recorder, options)
+    by_file: dict[Period, list[Edit]] = {}
+    for period, edit, _ in planned:
+        by_file.setdefault(file_period(period), []).append(edit)
+    for target, edits in by_file.items():
+        write_period(workspace, target, edits, dry_run=dry_run)
+    return [outcome for _, _, outcome in planned]
+
+
+def figure_edits(
+    workspace: Workspace, inputs: list[FigureInput], recorder: Recorder, options: FigureOptions
+) -> list[tuple[Period, Edit, Outcome]]:
+    """Check every input, then the edit that records each; :class:`RecordError` if any is wrong."""
+    planned: list[tuple[Period, Edit, Outcome]] = []
     problems: list[str] = []
     for number, item in enumerate(inputs, start=1):
-        prefix = f"figure {number} ({item.indicator}): " if len(inputs) > 1 else ""
-        try:
-            checked.append((item, _check(workspace, item, options)))
-        except RecordError as error:
-            problems.extend(prefix + problem for problem in error.problems)
+        period, issues = check_figure(workspace, item, options)
+        if issues or period is None:
+            prefix = f"figure {number} ({item.indicator}): " if len(inputs) > 1 else ""
+            problems.extend(prefix + message for _, message in issues)
+            continue
+        outcome = Outcome(item.indicator, period)
+        planned.append((period, _edit(item, outcome, recorder, options), outcome))
     if problems:
         raise RecordError(problems)
-    outcomes = [Outcome(item.indicator, period) for item, period in checked]
-    by_file: dict[Period, list[int]] = {}
-    for position, (_, period) in enumerate(checked):
-        by_file.setdefault(file_period(period), []).append(position)
-    for target, positions in by_file.items():
-        edits = [_edit(checked[i][0], outcomes[i], recorder, options) for i in positions]
-        if dry_run:
-            _preview(
-                workspace, [checked[i][0] for i in positions], [outcomes[i] for i in positions]
-            )
-        else:
-            write_period(workspace, target, edits)
-    return outcomes
+    return planned
 
 
-def _check(workspace: Workspace, item: FigureInput, options: FigureOptions) -> Period:
-    """The figure's period, once everything about the figure is known to be right."""
+def check_figure(
+    workspace: Workspace, item: FigureInput, options: FigureOptions
+) -> tuple[Period | None, list[Issue]]:
+    """The figure's period, and everything wrong with it (nothing, if it can be recorded)."""
     indicator = workspace.indicator(item.indicator)
     if indicator is None:
-        raise RecordError([f"the plan has no indicator with the id '{item.indicator}'"])
+        return None, [("id", f"the plan has no indicator with the id '{item.indicator}'")]
     if item.period is None:
         today = workspace.calendar.containing(workspace.as_of, PeriodKind.MONTH)
         period = due_period(indicator, workspace.calendar, today)
@@ -121,28 +131,28 @@ def _check(workspace: Workspace, item: FigureInput, options: FigureOptions) -> P
         try:
             period = workspace.calendar.parse(item.period)
         except PeriodError as error:
-            raise RecordError([str(error)]) from None
-    problems = []
+            return None, [("period", str(error))]
+    issues: list[Issue] = []
     wrong_period = period_problem(indicator, period)
     if wrong_period is not None:
-        problems.append(wrong_period)
+        issues.append(("period", wrong_period))
     if (item.value is None) == (item.not_available is None):
-        problems.append("give either a value or 'not available' with the reason")
+        issues.append(("value", "give either a value or 'not available' with the reason"))
     if item.value is not None:
         unfit = value_problem(indicator, item.value)
         if unfit is not None:
-            problems.append(unfit)
+            issues.append(("value", unfit))
         elif not options.accept_unusual:
             unusual = outside_expected_range(indicator, item.value) or _unusual(
                 workspace, item.indicator, period, item.value
             )
             if unusual is not None:
-                problems.append(f"{unusual}: check it, or accept it as it is")
+                issues.append(("value", f"{unusual}: check it, or accept it as it is"))
     if options.replace_final and not options.reason:
-        problems.append("say why the final figure is being replaced (a reason is required)")
-    if problems:
-        raise RecordError(problems)
-    return period
+        issues.append(
+            ("reason", "say why the final figure is being replaced (a reason is required)")
+        )
+    return period, issues
 
 
 def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decimal) -> str | None:
@@ -160,32 +170,10 @@ def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decima
     )
 
 
-def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Any:
+def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Edit:
     from pmkit.monitoring.figure_edit import apply_figure
 
     def edit(data: Any) -> bool:
         return apply_figure(data, item, outcome, recorder, options)
 
     return edit
-
-
-def _preview(workspace: Workspace, items: list[FigureInput], outcomes: list[Outcome]) -> None:
-    """Fill ``outcomes`` with what recording would do, without writing."""
-    for item, outcome in zip(items, outcomes, strict=True):
-        existing = workspace.figure(item.indicator, outcome.period)
-        if existing is None:
-            outcome.action = "added"
-        elif _same(existing, item):
-            outcome.action = "unchanged"
-        else:
-            outcome.action = "replaced"
-            outcome.before = existing.value if existing.value is not None else "not available"
-
-
-def _same(existing: Any, item: FigureInput) -> bool:
-    return bool(
-        existing.value == item.value
-        and existing.not_available == item.not_available
-        and existing.status == item.status
-        and existing.commentary == item.commentary
-    )

@@ -84,6 +84,8 @@ def atomic_write(path: Path, text: str) -> None:
             os.fsync(out.fileno())
         if path.exists():
             temporary.chmod(path.stat().st_mode & 0o777)
+        else:  # mkstemp makes it private (0600); a new file gets the usual permissions
+            temporary.chmod(0o666 & ~_umask())
         temporary.replace(path)
         temporary = None
         _sync_folder(folder)
@@ -93,6 +95,13 @@ def atomic_write(path: Path, text: str) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it, so it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _sync_folder(folder: Path) -> None:
@@ -141,11 +150,11 @@ def guess_indentation(text: str) -> tuple[int, int]:
         if not content or content.startswith("#"):
             continue
         indent = len(line) - len(content)
-        if parent is not None and indent > parent:
-            if content.startswith("- ") or content == "-":
-                offset = indent - parent if offset is None else offset
-            elif mapping is None:
-                mapping = indent - parent
+        dash = content.startswith("- ") or content == "-"
+        if parent is not None and dash and indent >= parent:  # dashes may sit at the key's column
+            offset = indent - parent if offset is None else offset
+        elif parent is not None and not dash and indent > parent and mapping is None:
+            mapping = indent - parent
         parent = indent if content.rstrip().endswith(":") and not content.startswith("- ") else None
         if mapping is not None and offset is not None:
             break

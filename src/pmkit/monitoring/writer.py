@@ -20,6 +20,7 @@ from pmkit.monitoring.store import RoundTrip, StoreError, atomic_write, check_wr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import Path
 
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
@@ -38,41 +39,53 @@ SECTIONS: tuple[str, ...] = (
 )
 
 
-def write_period(workspace: Workspace, period: Period, edits: Sequence[Edit]) -> bool:
-    """Apply ``edits`` to the file holding ``period``; return whether it changed."""
-    from pmkit.load.problems import LoadProblem
-    from pmkit.load.text import read_text
+def write_period(
+    workspace: Workspace, period: Period, edits: Sequence[Edit], *, dry_run: bool = False
+) -> bool:
+    """Apply ``edits`` to the file holding ``period``; return whether it changed.
 
+    A dry run applies the edits to the file as it is and reports, writing nothing.
+    """
     target = file_period(period)
     path = workspace.path_for(target)
     folder = workspace.folder
+    if dry_run:
+        return _apply(workspace, target, path, edits) is not None
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create {folder}: {error.strerror or error}") from None
     check_writable(path, folder)
     with locked(path):
-        try:
-            text = read_text(path) if path.exists() else None
-        except LoadProblem as problem:
-            raise StoreError(f"{path}: {problem.message}; fix the file by hand first") from None
-        except OSError as error:
-            raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
-        if text is not None:
-            workspace.forget(target)
-            workspace.read(target)  # refuses a file broken by hand, naming where
-        document = RoundTrip(text or "")
-        if document.data is None:
-            document.data = new_file(workspace, target)
-        changed = False
-        for edit in edits:
-            changed = edit(document.data) or changed
-        if changed:
-            updated = document.dump()
+        updated = _apply(workspace, target, path, edits)
+        if updated is not None:
             _check_readable(workspace, target, updated, path)
             atomic_write(path, updated)
     workspace.forget(target)
-    return changed
+    return updated is not None
+
+
+def _apply(workspace: Workspace, target: Period, path: Path, edits: Sequence[Edit]) -> str | None:
+    """The file's new text after ``edits``, or ``None`` when they change nothing."""
+    from pmkit.load.problems import LoadProblem
+    from pmkit.load.text import read_text
+
+    try:
+        text = read_text(path) if path.exists() else None
+    except LoadProblem as problem:
+        raise StoreError(f"{path}: {problem.message}; fix the file by hand first") from None
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+    if text is not None:
+        workspace.forget(target)
+        workspace.read(target)  # refuses a file broken by hand, naming where
+    document = RoundTrip(text or "")
+    if document.data is None:
+        document.data = new_file(workspace, target)
+    changed = False
+    for edit in edits:
+        changed = edit(document.data) or changed
+    return document.dump() if changed else None
 
 
 def new_file(workspace: Workspace, period: Period) -> Any:
@@ -112,6 +125,89 @@ def put_sorted(mapping: Any, key: str, value: Any, *, order: Callable[[str], Any
     ranked = [order(existing) for existing in keys]
     position = bisect(ranked, order(key)) if ranked == sorted(ranked) else len(keys)
     mapping.insert(position, key, value)
+    if position > 0:
+        _carry_tail(mapping, keys[position - 1], key)
+
+
+def set_key(mapping: Any, key: str, value: Any) -> None:
+    """Set ``mapping[key]`` where it stands (keeping its comments and quoting), or add it last."""
+    if key in mapping:
+        if mapping[key] != value:
+            mapping[key] = value
+        return
+    keys = list(mapping.keys())
+    mapping[key] = value
+    if keys:
+        _carry_tail(mapping, keys[-1], key)
+
+
+def remove_key(mapping: Any, key: str) -> None:
+    """Remove ``key``, keeping the blank lines and comments that followed it."""
+    keys = list(mapping.keys())
+    if key not in mapping:
+        return
+    if keys[-1] == key and len(keys) > 1:
+        _carry_tail(mapping, key, keys[-2])
+    del mapping[key]
+    mapping.ca.items.pop(key, None)  # or its comments would come back with the key
+
+
+def append_item(sequence: Any, item: Any) -> None:
+    """Add ``item`` at the end of a list, after the lines that ended the list before."""
+    sequence.append(item)
+    if len(sequence) > 1:
+        _carry_tail(sequence, len(sequence) - 2, len(sequence) - 1)
+
+
+def _carry_tail(container: Any, before: Any, after: Any) -> None:
+    """Move the blank lines and comments that follow ``before`` to follow ``after`` instead.
+
+    ruamel.yaml keeps the lines between two entries with the end of the first;
+    an entry inserted after it would otherwise land below them, and a comment
+    that introduced the next entry would end up above the new one.
+    """
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    source, source_key = _deepest_last(container, before)
+    slot = _comment_slot(source)
+    entry = source.ca.items.get(source_key)
+    token = entry[slot] if entry is not None and len(entry) > slot else None
+    if token is None:
+        return
+    end_of_line = token.value.find("\n") + 1
+    following = token.value[end_of_line:]
+    if end_of_line == 0 or not following:
+        return
+    token.value = token.value[:end_of_line]
+    target, target_key = _deepest_last(container, after)
+    slot = _comment_slot(target)
+    entry = target.ca.items.setdefault(target_key, [None] * (slot + 2))
+    if entry[slot] is None:
+        entry[slot] = CommentToken("\n" + following, CommentMark(0))
+    else:
+        entry[slot].value += following
+
+
+def _deepest_last(container: Any, key: Any) -> tuple[Any, Any]:
+    """The mapping or list holding the last scalar written under ``container[key]``, and its key."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    while True:
+        value = container[key]
+        if isinstance(value, CommentedMap) and len(value):
+            container, key = value, list(value.keys())[-1]
+        elif isinstance(value, CommentedSeq) and len(value):
+            container, key = value, len(value) - 1
+        else:
+            return container, key
+
+
+def _comment_slot(container: Any) -> int:
+    """Where ruamel.yaml keeps the comment after an entry: 2 in a mapping, 0 in a list."""
+    from ruamel.yaml.comments import CommentedMap
+
+    return 2 if isinstance(container, CommentedMap) else 0
 
 
 def natural(key: str) -> tuple[Any, ...]:
