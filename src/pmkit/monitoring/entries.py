@@ -29,6 +29,7 @@ from pmkit.periods import PeriodError, PeriodKind
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
 
 
@@ -75,6 +76,22 @@ def record_progress(
     recorder: Recorder,
 ) -> Written:
     """Record how an action stands at the end of ``period``."""
+    edit = progress_edit(
+        workspace, action, status=status, percent=percent, commentary=commentary, recorder=recorder
+    )
+    return Written(period, write_period(workspace, period, [edit]))
+
+
+def progress_edit(
+    workspace: Workspace,
+    action: str,
+    *,
+    status: ActionStatus,
+    percent: int | None,
+    commentary: str | None,
+    recorder: Recorder,
+) -> Edit:
+    """The checked edit that records an action's progress; :class:`RecordError` if it is wrong."""
     if action not in {entry.id for entry in workspace.plan.actions}:
         raise RecordError([f"the plan has no action with the id '{action}'"])
     if percent is not None and not 0 <= percent <= 100:
@@ -86,7 +103,7 @@ def record_progress(
     def edit(data: Any) -> bool:
         return _put_versioned(section(data, "actions"), action, fields, recorder)
 
-    return Written(period, write_period(workspace, period, [edit]))
+    return edit
 
 
 def record_resource(
@@ -100,6 +117,22 @@ def record_resource(
     recorder: Recorder,
 ) -> Written:
     """Record resources ``partner`` actually provided to an action or priority in ``period``."""
+    edit = resource_edit(
+        workspace, entity, partner=partner, amount=amount, commentary=commentary, recorder=recorder
+    )
+    return Written(period, write_period(workspace, period, [edit]))
+
+
+def resource_edit(
+    workspace: Workspace,
+    entity: str,
+    *,
+    partner: str,
+    amount: Decimal,
+    commentary: str | None,
+    recorder: Recorder,
+) -> Edit:
+    """The checked edit that records resources provided; :class:`RecordError` if it is wrong."""
     plan = workspace.plan
     committed = {a.id: {r.partner for r in a.resources} for a in plan.actions}
     for priority in plan.priorities:
@@ -128,7 +161,7 @@ def record_resource(
             return True
         return _put_plain(by_entity[entity], partner, fields, recorder)
 
-    return Written(period, write_period(workspace, period, [edit]))
+    return edit
 
 
 def record_score(
@@ -173,6 +206,14 @@ def agree_remedial(
     workspace: Workspace, remedy: RemedialInput, *, period: Period, recorder: Recorder
 ) -> Written:
     """Record a remedial action agreed in ``period``; it is carried forward until closed."""
+    key, edit = remedial_edit(workspace, remedy, period=period, recorder=recorder)
+    return Written(period, write_period(workspace, period, [edit]), key)
+
+
+def remedial_edit(
+    workspace: Workspace, remedy: RemedialInput, *, period: Period, recorder: Recorder
+) -> tuple[str, Edit]:
+    """The new remedial action's id and the checked edit that records it."""
     plan = workspace.plan
     problems = []
     about = {entry.id for entry in plan.indicators} | {entry.id for entry in plan.actions}
@@ -198,10 +239,18 @@ def agree_remedial(
 
     def edit(data: Any) -> bool:
         remedies = section(data, "remedial_actions")
+        if any(_same_remedy(remedies[other], record) for other in remedies):
+            return False  # already agreed: the same action, owner and due date
         put_sorted(remedies, key, _as_mapping(record), order=natural)
         return True
 
-    return Written(period, write_period(workspace, period, [edit]), key)
+    return key, edit
+
+
+def _same_remedy(existing: Any, record: dict[str, Any]) -> bool:
+    return all(
+        _equal(existing.get(name), record[name]) for name in ("about", "action", "due", "agreed_in")
+    )
 
 
 def close_remedial(
