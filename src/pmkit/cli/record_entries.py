@@ -35,7 +35,8 @@ def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
     except StoreError as error:
         fail(f"not recorded: {error}")
     verb = "recorded" if done.changed else "unchanged"
-    typer.echo(f"{verb}: {what} for {done.period.label} in {space.path_for(done.period)}")
+    named = f" ({done.key})" if done.key else ""
+    typer.echo(f"{verb}: {what}{named} for {done.period.label} in {space.path_for(done.period)}")
 
 
 @record_app.command("progress")

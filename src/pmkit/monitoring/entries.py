@@ -20,9 +20,9 @@ from pmkit.monitoring.writer import (
     natural,
     plain,
     put_sorted,
-    remove_key,
     section,
     set_key,
+    update_in_place,
     write_period,
 )
 from pmkit.periods import PeriodError, PeriodKind
@@ -206,14 +206,20 @@ def agree_remedial(
     workspace: Workspace, remedy: RemedialInput, *, period: Period, recorder: Recorder
 ) -> Written:
     """Record a remedial action agreed in ``period``; it is carried forward until closed."""
-    key, edit = remedial_edit(workspace, remedy, period=period, recorder=recorder)
-    return Written(period, write_period(workspace, period, [edit]), key)
+    given, edit = remedial_edit(workspace, remedy, period=period, recorder=recorder)
+    changed = write_period(workspace, period, [edit])
+    return Written(period, changed, given[0] if given else "")
 
 
 def remedial_edit(
     workspace: Workspace, remedy: RemedialInput, *, period: Period, recorder: Recorder
-) -> tuple[str, Edit]:
-    """The new remedial action's id and the checked edit that records it."""
+) -> tuple[list[str], Edit]:
+    """The checked edit that records a remedial action, and a list that gets its id.
+
+    The id (``RA-2026-27-Q2-3``) is chosen when the edit runs, on the file as
+    it is then, so several agreed in one import, or by two people at once,
+    each get their own.
+    """
     plan = workspace.plan
     problems = []
     about = {entry.id for entry in plan.indicators} | {entry.id for entry in plan.actions}
@@ -225,7 +231,7 @@ def remedial_edit(
         problems.append(f"the due date {remedy.due:%d %B %Y} is before {period.label} began")
     if problems:
         raise RecordError(problems)
-    key = new_key(workspace, period)
+    given: list[str] = []
     owner = {"partner": remedy.partner, "role": remedy.role}
     record = {
         "about": remedy.about,
@@ -239,12 +245,16 @@ def remedial_edit(
 
     def edit(data: Any) -> bool:
         remedies = section(data, "remedial_actions")
-        if any(_same_remedy(remedies[other], record) for other in remedies):
+        same = [other for other in remedies if _same_remedy(remedies[other], record)]
+        if same:
+            given.append(same[0])
             return False  # already agreed: the same action, owner and due date
+        key = new_key(remedies, period)
+        given.append(key)
         put_sorted(remedies, key, _as_mapping(record), order=natural)
         return True
 
-    return key, edit
+    return given, edit
 
 
 def _same_remedy(existing: Any, record: dict[str, Any]) -> bool:
@@ -297,7 +307,7 @@ def _put_versioned(mapping: Any, key: str, fields: dict[str, Any], recorder: Rec
         put_sorted(mapping, key, entry, order=natural)
         return True
     earlier = _as_mapping({name: value for name, value in existing.items() if name != "history"})
-    _update(existing, entry, fields)
+    update_in_place(existing, entry, list(fields))
     if existing.get("history"):
         append_item(existing["history"], earlier)
     else:
@@ -317,17 +327,8 @@ def _put_plain(mapping: Any, key: str, fields: dict[str, Any], recorder: Recorde
     if existing is None:
         put_sorted(mapping, key, entry, order=natural)
     else:
-        _update(existing, entry, fields)
+        update_in_place(existing, entry, list(fields))  # its order and comments stay
     return True
-
-
-def _update(existing: Any, entry: Any, fields: dict[str, Any]) -> None:
-    """Make ``existing`` say what ``entry`` says, in place: its order and comments stay."""
-    for name in fields:
-        if name not in entry:
-            remove_key(existing, name)
-    for name, value in entry.items():
-        set_key(existing, name, value)
 
 
 def _same(existing: Any, wanted: dict[str, Any], fields: dict[str, Any]) -> bool:

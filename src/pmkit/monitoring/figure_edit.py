@@ -10,9 +10,9 @@ from pmkit.monitoring.writer import (
     append_item,
     natural,
     put_sorted,
-    remove_key,
     section,
     set_key,
+    update_in_place,
 )
 from pmkit.periods import Period, PeriodError
 
@@ -66,12 +66,8 @@ def apply_figure(
     version["replaced_by"] = recorder.by
     if options.reason:
         version["reason"] = options.reason
-    fresh = _record(item, recorder)
-    for key in (*_VERSION_KEYS, *_STAMP_KEYS):  # in place: the file's own order and comments stay
-        if key not in fresh:
-            remove_key(existing, key)
-    for key, value in fresh.items():
-        set_key(existing, key, value)
+    # In place, so that the file's own key order, comments and quoting stay.
+    update_in_place(existing, _record(item, recorder), (*_VERSION_KEYS, *_STAMP_KEYS))
     if existing.get("history"):
         append_item(existing["history"], version)
     else:

@@ -69,10 +69,8 @@ def _as_data(value: Any) -> Any:
     return value
 
 
-def new_key(workspace: Workspace, period: Period) -> str:
-    """An id for a remedial action agreed in ``period``: ``RA-2026-27-Q2-3``."""
-    record = workspace.read(period)
-    taken = set(record.remedial_actions) if record is not None else set()
+def new_key(taken: Any, period: Period) -> str:
+    """An id for a remedial action agreed in ``period``, not in ``taken``: ``RA-2026-27-Q2-3``."""
     number = 1
     while f"RA-{period.file_stem}-{number}" in taken:
         number += 1

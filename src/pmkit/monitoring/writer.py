@@ -141,6 +141,28 @@ def set_key(mapping: Any, key: str, value: Any) -> None:
         _carry_tail(mapping, keys[-1], key)
 
 
+def update_in_place(mapping: Any, fresh: Any, removable: Sequence[str]) -> None:
+    """Make ``mapping`` say what ``fresh`` says, keeping its own key order and comments.
+
+    Keys in ``removable`` that ``fresh`` lacks are removed; a key ``mapping``
+    lacks goes after the key that comes before it in ``fresh``.
+    """
+    for key in removable:
+        if key not in fresh:
+            remove_key(mapping, key)
+    previous: str | None = None
+    for key, value in fresh.items():
+        if key in mapping:
+            set_key(mapping, key, value)
+        else:
+            keys = list(mapping.keys())
+            position = keys.index(previous) + 1 if previous in keys else 0
+            mapping.insert(position, key, value)
+            if position > 0:
+                _carry_tail(mapping, keys[position - 1], key)
+        previous = key
+
+
 def remove_key(mapping: Any, key: str) -> None:
     """Remove ``key``, keeping the blank lines and comments that followed it."""
     keys = list(mapping.keys())

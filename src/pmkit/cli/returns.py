@@ -1,0 +1,345 @@
+"""``pmkit returns``: each partner's blank return, importing them back, and who is missing."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pmkit.cli.app import app, fail
+from pmkit.cli.record import ByOption, PlanOption, recorder, workspace
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
+    from pmkit.returns.completeness import PartnerReturn
+    from pmkit.returns.importing import ImportReport
+
+returns_app = typer.Typer(
+    name="returns",
+    help="Partner returns: generate the blank return each partner fills in, import it, chase.",
+    no_args_is_help=True,
+)
+app.add_typer(returns_app)
+
+QuarterOption = Annotated[
+    str | None,
+    typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+]
+
+
+class ReturnFormat(StrEnum):
+    """File formats of a return."""
+
+    XLSX = "xlsx"
+    CSV = "csv"
+
+
+class StatusFormat(StrEnum):
+    """Output formats of ``returns status``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+def _quarter(space: Workspace, label: str | None) -> Period:
+    from pmkit.monitoring.entries import quarter
+    from pmkit.monitoring.figures import RecordError
+
+    try:
+        return quarter(space, label)
+    except RecordError as error:
+        fail("; ".join(error.problems))
+
+
+def _file_name(partner: str, period: Period, extension: str) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", partner).strip("-.") or "partner"
+    return f"{safe}-{period.file_stem}.{extension}"
+
+
+@returns_app.command("generate")
+def generate(
+    ctx: typer.Context,
+    partner: Annotated[
+        str | None, typer.Option(help="The partner whose return to write (its id).")
+    ] = None,
+    all_partners: Annotated[
+        bool, typer.Option("--all", help="Write a return for every partner that owes one.")
+    ] = False,
+    period: QuarterOption = None,
+    file_format: Annotated[
+        ReturnFormat, typer.Option("--format", "-f", help="xlsx (with drop-downs) or csv.")
+    ] = ReturnFormat.XLSX,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The file to write (with --all: the folder). Default: PARTNER-PERIOD.xlsx here.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite a return file that already exists.")
+    ] = False,
+    plan: PlanOption = Path("plan.yaml"),
+) -> None:
+    """Write the blank return a partner fills in: only what that partner owns.
+
+    Each return states its partner and quarter, lists the partner's figures
+    due, the actions it leads and the resources it committed, with the
+    target and last value filled in, and leaves Value, Status, Commentary
+    and Remedial action to fill in.
+    """
+    from pmkit.returns.content import build_return
+    from pmkit.returns.writing import write_csv, write_xlsx
+
+    if (partner is None) == (not all_partners):
+        fail("say whose return to write: --partner ID, or --all")
+    space = workspace(ctx, plan)
+    quarter = _quarter(space, period)
+    partners = [p.id for p in space.plan.partners] if all_partners else [str(partner)]
+    if partner is not None and partner not in {p.id for p in space.plan.partners}:
+        fail(f"the plan has no partner with the id '{partner}'")
+    folder = (output or Path("returns")) if all_partners else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    write = write_xlsx if file_format is ReturnFormat.XLSX else write_csv
+    written = 0
+    for owner in partners:
+        submission = build_return(space, owner, quarter)
+        if not submission.rows:
+            if not all_partners:
+                typer.echo(f"{owner} owes nothing for {quarter.label}: no return written")
+            continue
+        name = _file_name(owner, quarter, file_format.value)
+        target = folder / name if folder is not None else (output or Path(name))
+        if target.exists() and not force:
+            fail(f"{target} already exists (it may hold figures): use --force to overwrite it")
+        try:
+            write(submission, target)
+        except OSError as error:
+            fail(f"cannot write {target}: {error.strerror or error}")
+        written += 1
+        typer.echo(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
+    if all_partners and not written:
+        typer.echo(f"no partner owes anything for {quarter.label}")
+
+
+@returns_app.command("import")
+def import_(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path], typer.Argument(metavar="FILE...", help="Returns (.xlsx, .csv) or folders.")
+    ],
+    partner: Annotated[
+        str | None, typer.Option(help="Refuse a return that is not from this partner.")
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option(help="Refuse a return that is not for this quarter.")
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
+    ] = False,
+    replace_final: Annotated[
+        bool, typer.Option("--replace-final", help="Let returns replace final figures.")
+    ] = False,
+    reason: Annotated[str | None, typer.Option(help="Why final figures are replaced.")] = None,
+    accept_unusual: Annotated[
+        bool, typer.Option("--accept-unusual", help="Accept figures far outside recent ones.")
+    ] = False,
+    plan: PlanOption = Path("plan.yaml"),
+    by: ByOption = None,
+) -> None:
+    """Import filled-in returns. Every row is checked first; if any is wrong, nothing is written.
+
+    Problems are reported as the partner sees the file ("row 7, column
+    Value"). Importing the same return again changes nothing.
+    """
+    from pmkit.monitoring.figures import FigureOptions
+    from pmkit.monitoring.store import StoreError
+    from pmkit.monitoring.workspace import Recorder
+    from pmkit.returns.importing import ReturnsRejected, import_returns
+
+    space = workspace(ctx, plan)
+    paths = _return_files(files)
+    base = recorder(by, space.plan_path)
+
+    def who(name: str) -> Recorder:
+        return Recorder(base.by, base.at, name)
+
+    options = FigureOptions(
+        replace_final=replace_final, reason=reason, accept_unusual=accept_unusual
+    )
+    try:
+        with _progress() as step:
+            report = import_returns(
+                space,
+                paths,
+                who,
+                partner=partner,
+                period=period,
+                options=options,
+                dry_run=dry_run,
+                on_row=step,
+            )
+    except ReturnsRejected as error:
+        typer.echo("pmkit: nothing imported, because:", err=True)
+        for problem in error.problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(2) from None
+    except StoreError as error:
+        fail(f"nothing imported: {error}")
+    _report(report, dry_run=dry_run)
+
+
+def _return_files(given: list[Path]) -> list[Path]:
+    """The returns named, with each folder's .xlsx and .csv files (not Excel's lock files)."""
+    found: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found.extend(
+                child
+                for child in sorted(path.iterdir())
+                if child.suffix.lower() in (".xlsx", ".csv")
+                and not child.name.startswith(("~$", "."))
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            fail(f"no such file: {path}")
+    if not found:
+        fail("no returns (.xlsx or .csv files) to import")
+    return found
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error while rows are checked, on a terminal only."""
+    import sys
+
+    if not sys.stderr.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("checking rows: {task.completed}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("rows")
+        yield lambda: bar.advance(task)
+
+
+def _report(report: ImportReport, *, dry_run: bool) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    changed = [change for change in report.changes if change.action != "unchanged"]
+    if dry_run:
+        table = Table(title="What importing would change", title_justify="left")
+        for heading in ("File", "Row", "Kind", "ID", "Period", "Value", "Change"):
+            table.add_column(heading, overflow="fold")
+        for change in report.changes:
+            action = "would be " + change.action if change.action != "unchanged" else "unchanged"
+            table.add_row(
+                change.file,
+                str(change.row),
+                change.kind,
+                change.id,
+                change.period,
+                change.shown,
+                action,
+            )
+        Console(highlight=False).print(table)
+        typer.echo(
+            f"dry run: {len(changed)} of {len(report.changes)} rows would change; nothing written"
+        )
+        return
+    files = ", ".join(period.file_stem + ".yaml" for period in report.written) or "no file"
+    typer.echo(
+        f"imported {len(report.changes)} rows: {len(changed)} changed, "
+        f"{len(report.changes) - len(changed)} unchanged; wrote {files}"
+    )
+
+
+@returns_app.command("status")
+def status(
+    ctx: typer.Context,
+    period: QuarterOption = None,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = StatusFormat.TEXT,
+    plan: PlanOption = Path("plan.yaml"),
+) -> None:
+    """Show which partners have not reported for a quarter, and which figures are provisional."""
+    from pmkit.monitoring.store import StoreError
+    from pmkit.returns.completeness import completeness
+
+    space = workspace(ctx, plan)
+    quarter = _quarter(space, period)
+    try:
+        states = completeness(space, quarter)
+    except StoreError as error:
+        fail(str(error))
+    if output_format is StatusFormat.JSON:
+        rows = [
+            {
+                "partner": state.partner,
+                "name": state.name,
+                "complete": state.complete,
+                **{
+                    kind: {
+                        "expected": tally.expected,
+                        "received": tally.received,
+                        "missing": tally.missing,
+                    }
+                    for kind, tally in (
+                        ("figures", state.figures),
+                        ("progress", state.progress),
+                        ("resources", state.resources),
+                    )
+                },
+                "provisional": state.provisional,
+            }
+            for state in states
+        ]
+        typer.echo(json.dumps({"period": quarter.label, "partners": rows}, indent=2))
+        return
+    _status_table(quarter, states)
+
+
+def _status_table(quarter: Period, states: list[PartnerReturn]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"Returns for {quarter.label}", title_justify="left", header_style="bold")
+    for heading in ("Partner", "Figures", "Progress", "Resources", "Provisional", "Status"):
+        table.add_column(heading, overflow="fold")
+    for state in states:
+        table.add_row(
+            state.name,
+            *(
+                f"{tally.received} of {tally.expected}" if tally.expected else "-"
+                for tally in (state.figures, state.progress, state.resources)
+            ),
+            str(len(state.provisional)),
+            "✓ complete" if state.complete else "✗ missing",
+        )
+    console = Console(highlight=False)
+    console.print(table)
+    for state in states:
+        if state.figures.missing:
+            console.print(f"{state.partner} has not sent: {', '.join(state.figures.missing)}")
+    waiting = [state.name for state in states if not state.complete]
+    console.print(
+        f"Still to report: {'; '.join(waiting)}." if waiting else "Every partner has reported."
+    )

@@ -1,0 +1,220 @@
+"""What a partner's return holds: only what that partner owns, with what it needs to fill it in.
+
+A return lists, for one partner and one quarter, the figures due from the
+indicators it owns (monthly ones month by month, annual ones in the year's
+last quarter), the actions it leads, and the resources it committed. Each row
+comes with its id, title, unit, definition, target and last value filled in,
+and empty cells for the partner's figure, status, commentary and remedial
+action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pmkit.model.partnership import Frequency
+from pmkit.monitoring.validity import period_problem
+from pmkit.periods import Period, PeriodKind
+
+if TYPE_CHECKING:
+    from pmkit.model.indicators import Indicator
+    from pmkit.monitoring.workspace import Workspace
+
+FIGURE = "figure"
+PROGRESS = "progress"
+RESOURCE = "resource"
+
+COLUMNS = (
+    "Kind",
+    "ID",
+    "Title",
+    "Period",
+    "Unit",
+    "Definition",
+    "Target",
+    "Last value",
+    "Value",
+    "Status",
+    "Commentary",
+    "Remedial action",
+    "Remedial due",
+)
+"""The return's columns, in order. The last five are the partner's to fill in."""
+
+FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of a return, as generated."""
+
+    kind: str
+    id: str
+    title: str
+    period: str
+    unit: str
+    definition: str
+    target: str
+    last_value: str
+    low: Decimal | None = None
+    high: Decimal | None = None
+    whole: bool = False
+
+    def cells(self) -> list[str]:
+        """The pre-filled cells, in column order (the partner's cells empty)."""
+        filled = [self.kind, self.id, self.title, self.period, self.unit, self.definition]
+        return [*filled, self.target, self.last_value, "", "", "", "", ""]
+
+
+@dataclass(frozen=True, slots=True)
+class Return:
+    """A partner's return for a quarter."""
+
+    partner: str
+    partner_name: str
+    period: Period
+    partnership: str
+    rows: list[Row]
+
+
+def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
+    """The return ``partner`` owes for the quarter ``period``."""
+    plan = workspace.plan
+    name = next((p.name or p.id for p in plan.partners if p.id == partner), partner)
+    rows: list[Row] = []
+    for indicator in plan.indicators:
+        if indicator.owner is None or indicator.owner.partner != partner:
+            continue
+        rows.extend(_figure_row(workspace, indicator, due) for due in _due(indicator, period))
+    for action in plan.actions:
+        if action.lead is not None and action.lead.partner == partner:
+            rows.append(_progress_row(workspace, action.id, action.title or "", period))
+    for entity, title, committed in _commitments(workspace, partner, period):
+        rows.append(_resource_row(workspace, (entity, title, committed), partner, period))
+    return Return(partner, name, period, plan.partnership.name, rows)
+
+
+def _due(indicator: Indicator, quarter: Period) -> list[Period]:
+    """The periods of ``indicator`` whose figures belong in ``quarter``'s return."""
+    frequency = indicator.frequency or Frequency.QUARTERLY
+    if frequency is Frequency.MONTHLY:
+        candidates = quarter.parts(PeriodKind.MONTH)
+    elif frequency in (Frequency.ANNUAL, Frequency.BIENNIAL):
+        year = quarter.year
+        candidates = [year] if quarter.quarter_number == 4 else []
+    else:
+        candidates = [quarter]
+    return [period for period in candidates if period_problem(indicator, period) is None]
+
+
+def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> Row:
+    target = _target(indicator, period)
+    unit = indicator.unit
+    low, high = unit.bounds if unit is not None else (None, None)
+    definition = indicator.definition.text if indicator.definition else None
+    return Row(
+        FIGURE,
+        indicator.id,
+        indicator.title or "",
+        period.label,
+        unit.label if unit is not None else "",
+        definition or "",
+        target,
+        _last_figure(workspace, indicator.id, period),
+        low,
+        high,
+        unit.whole_numbers if unit is not None else False,
+    )
+
+
+def _target(indicator: Indicator, period: Period) -> str:
+    """The target for the period itself, or else for the year it falls in (labelled)."""
+    exact = next((t.value for t in indicator.targets if t.period == period), None)
+    if exact is not None:
+        return _number(exact)
+    yearly = next((t.value for t in indicator.targets if t.period == period.year), None)
+    return f"{_number(yearly)} ({period.year.label})" if yearly is not None else ""
+
+
+def _last_figure(workspace: Workspace, indicator: str, period: Period) -> str:
+    earlier = period
+    for _ in range(8):
+        earlier = earlier.previous()
+        found = workspace.figure(indicator, earlier)
+        if found is not None:
+            shown = _number(found.value) if found.value is not None else "not available"
+            return f"{shown} ({earlier.label})"
+    return ""
+
+
+def _progress_row(workspace: Workspace, action: str, title: str, period: Period) -> Row:
+    last = ""
+    earlier = period.previous()
+    record = workspace.read(earlier)
+    if record is not None and action in record.actions:
+        progress = record.actions[action]
+        percent = f", {progress.percent_complete}%" if progress.percent_complete is not None else ""
+        last = f"{progress.status.value}{percent} ({earlier.label})"
+    percent_unit = "percent complete"
+    return Row(
+        PROGRESS,
+        action,
+        title,
+        period.label,
+        percent_unit,
+        "",
+        "",
+        last,
+        Decimal(0),
+        Decimal(100),
+        True,
+    )
+
+
+def _commitments(
+    workspace: Workspace, partner: str, period: Period
+) -> list[tuple[str, str, Decimal | None]]:
+    """Actions and priorities ``partner`` committed resources to for ``period``'s year."""
+    year = period.year
+    found: list[tuple[str, str, Decimal | None]] = []
+    for action in workspace.plan.actions:
+        mine = [r for r in action.resources if r.partner == partner and r.year in (None, year)]
+        if mine:
+            total = sum((r.value for r in mine if r.value is not None), Decimal(0))
+            found.append((action.id, action.title or "", total))
+    for priority in workspace.plan.priorities:
+        mine_c = [
+            c
+            for budget in priority.budgets
+            if budget.year == year
+            for c in budget.commitments
+            if c.partner == partner
+        ]
+        if mine_c:
+            total = sum((c.value for c in mine_c if c.value is not None), Decimal(0))
+            found.append((priority.id, priority.title or "", total))
+    return found
+
+
+def _resource_row(
+    workspace: Workspace,
+    commitment: tuple[str, str, Decimal | None],
+    partner: str,
+    period: Period,
+) -> Row:
+    entity, title, committed = commitment
+    last = ""
+    earlier = period.previous()
+    record = workspace.read(earlier)
+    if record is not None and partner in record.resources.get(entity, {}):
+        last = f"{_number(record.resources[entity][partner].amount)} ({earlier.label})"
+    target = f"{_number(committed)} committed for {period.year.label}" if committed else ""
+    return Row(RESOURCE, entity, title, period.label, "£", "", target, last, Decimal(0), None)
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)

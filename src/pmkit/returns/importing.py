@@ -1,0 +1,383 @@
+"""Importing filled-in returns: every row checked first, then one write per period file.
+
+If any row of any return is wrong, nothing is written, and each problem is
+reported as the partner sees it: "police-2026-27-Q2.xlsx: row 7, column
+Value: 140 is above 100, the highest a percentage can be". Importing the same
+return again changes nothing, not even a timestamp.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
+from pmkit.monitoring.files import file_period
+from pmkit.monitoring.remedial import RemedialInput
+from pmkit.monitoring.statuses import ActionStatus, FigureStatus
+from pmkit.periods import PeriodError, PeriodKind
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
+from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.monitoring.writer import Edit
+    from pmkit.periods import Period
+
+_COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
+_COLUMN["reason"] = "Commentary"
+
+
+class ReturnsRejected(Exception):
+    """Rows that cannot be imported, each in the file's own terms; nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"{len(problems)} problems")
+        self.problems = problems
+
+
+@dataclass(slots=True)
+class Change:
+    """What importing one row does."""
+
+    file: str
+    row: int
+    kind: str
+    id: str
+    period: str
+    action: str = "unchanged"
+    shown: str = ""
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Every row imported, and the period files written."""
+
+    changes: list[Change] = field(default_factory=list)
+    written: list[Period] = field(default_factory=list)
+
+
+def import_returns(
+    workspace: Workspace,
+    paths: list[Path],
+    recorder: Callable[[str], Recorder],
+    *,
+    partner: str | None = None,
+    period: str | None = None,
+    options: FigureOptions | None = None,
+    dry_run: bool = False,
+    on_row: Callable[[], None] | None = None,
+) -> ImportReport:
+    """Import ``paths``; raise :class:`ReturnsRejected` (writing nothing) if anything is wrong.
+
+    ``recorder`` gives the recorder for a file name (the source of its figures).
+    """
+    from pmkit.monitoring.writer import write_period
+
+    importer = _Importer(workspace, options or FigureOptions(), on_row)
+    for path in paths:
+        try:
+            submission = read_return(path)
+        except ReturnError as error:
+            importer.problems.append(str(error))
+            continue
+        quarter = _check_header(workspace, submission, partner, period, importer.problems)
+        if quarter is not None:
+            importer.plan_file(submission, quarter, recorder(path.name))
+    if importer.problems:
+        raise ReturnsRejected(importer.problems)
+    report = ImportReport()
+    for target, edits in importer.edits.items():
+        if write_period(workspace, target, edits, dry_run=dry_run):
+            report.written.append(target)
+    for change, outcome in importer.changes:
+        if outcome is not None:
+            change.action = outcome.action
+        report.changes.append(change)
+    return report
+
+
+class _RowProblem(Exception):
+    def __init__(self, column: str, message: str) -> None:
+        super().__init__(message)
+        self.column = column
+
+
+@dataclass(slots=True)
+class _Context:
+    """The return being planned: its file name, its partner and quarter, who records."""
+
+    name: str
+    owner: str
+    quarter: Period
+    who: Recorder
+
+
+@dataclass(slots=True)
+class _Importer:
+    """Checks every row of every return, and collects the edits per period file."""
+
+    workspace: Workspace
+    options: FigureOptions
+    on_row: Callable[[], None] | None
+    edits: dict[Period, list[Edit]] = field(default_factory=dict)
+    changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
+        context = _Context(submission.path.name, submission.partner, quarter, who)
+        for row in submission.rows:
+            if self.on_row is not None:
+                self.on_row()
+            if not row.filled:
+                continue
+            try:
+                self.plan_row(row, context)
+            except _RowProblem as problem:
+                self.problems.append(
+                    f"{context.name}: row {row.number}, column {problem.column}: {problem}"
+                )
+
+    def plan_row(self, row: FilledRow, context: _Context) -> None:
+        kind = row.get("Kind").text.lower()
+        change = Change(context.name, row.number, kind, row.get("ID").text, row.get("Period").text)
+        try:
+            period = self.workspace.calendar.parse(change.period)
+        except PeriodError as error:
+            raise _RowProblem("Period", str(error)) from None
+        if file_period(period) != file_period(context.quarter) and period != context.quarter.year:
+            raise _RowProblem(
+                "Period", f"{period.label} is not part of this return's {context.quarter.label}"
+            )
+        if kind == FIGURE:
+            self.figure(row, period, change, context)
+        elif kind == PROGRESS:
+            self.progress(row, change, context)
+        elif kind == RESOURCE:
+            self.resource(row, change, context)
+        else:
+            raise _RowProblem(
+                "Kind", f"'{row.get('Kind').text}' is not figure, progress or resource"
+            )
+        remedy = row.get("Remedial action").text
+        if remedy:
+            self.remedial(row, remedy, change, context)
+
+    def figure(self, row: FilledRow, period: Period, change: Change, context: _Context) -> None:
+        from pmkit.monitoring.figures import figure_edits
+
+        indicator = self.workspace.indicator(change.id)
+        if indicator is None or indicator.owner is None or indicator.owner.partner != context.owner:
+            holder = indicator.owner.partner if indicator and indicator.owner else "no partner"
+            raise _RowProblem("ID", f"{change.id} is owned by {holder}, not {context.owner}")
+        is_percentage = indicator.unit is not None and indicator.unit.kind.value == "percentage"
+        value, not_available = _figure_value(row, is_percentage)
+        status_text = row.get("Status").text.lower() or FigureStatus.PROVISIONAL.value
+        if status_text not in {status.value for status in FigureStatus}:
+            raise _RowProblem("Status", f"'{row.get('Status').text}' is not provisional or final")
+        item = FigureInput(
+            indicator=change.id,
+            period=period.label,
+            value=value,
+            not_available=not_available,
+            status=FigureStatus(status_text),
+            commentary=row.get("Commentary").text or None,
+        )
+        _, issues = check_figure(self.workspace, item, self.options)
+        if issues:
+            column, message = issues[0]
+            raise _RowProblem(_COLUMN.get(column, "Value"), message)
+        target, edit, outcome = figure_edits(self.workspace, [item], context.who, self.options)[0]
+        self.edits.setdefault(file_period(target), []).append(edit)
+        self.changes.append((change, outcome))
+        change.shown = str(value) if value is not None else f"not available: {not_available}"
+
+    def progress(self, row: FilledRow, change: Change, context: _Context) -> None:
+        from pmkit.monitoring.entries import progress_edit
+
+        lead = next((a.lead for a in self.workspace.plan.actions if a.id == change.id), None)
+        if lead is None or lead.partner != context.owner:
+            raise _RowProblem("ID", f"{change.id} is not an action {context.owner} leads")
+        status = _action_status(row.get("Status").text)
+        percent = _percent(row)
+        try:
+            edit = progress_edit(
+                self.workspace,
+                change.id,
+                status=status,
+                percent=percent,
+                commentary=row.get("Commentary").text or None,
+                recorder=context.who,
+            )
+        except RecordError as error:
+            raise _RowProblem("Status", "; ".join(error.problems)) from None
+        self.edits.setdefault(context.quarter, []).append(_tracking(edit, change))
+        self.changes.append((change, None))
+        change.shown = status.value + (f" {percent}%" if percent is not None else "")
+
+    def resource(self, row: FilledRow, change: Change, context: _Context) -> None:
+        from pmkit.monitoring.entries import resource_edit
+
+        amount = _number(row, "Value")
+        if amount is None:
+            raise _RowProblem("Value", "give the amount provided, in pounds")
+        try:
+            edit = resource_edit(
+                self.workspace,
+                change.id,
+                partner=context.owner,
+                amount=amount,
+                commentary=row.get("Commentary").text or None,
+                recorder=context.who,
+            )
+        except RecordError as error:
+            raise _RowProblem("ID", "; ".join(error.problems)) from None
+        self.edits.setdefault(context.quarter, []).append(_tracking(edit, change))
+        self.changes.append((change, None))
+        change.shown = f"£{amount:,}"
+
+    def remedial(self, row: FilledRow, remedy: str, change: Change, context: _Context) -> None:
+        from pmkit.monitoring.entries import remedial_edit
+
+        wanted = RemedialInput(
+            about=change.id, action=remedy, partner=context.owner, due=_due(row, context.quarter)
+        )
+        try:
+            _, edit = remedial_edit(
+                self.workspace, wanted, period=context.quarter, recorder=context.who
+            )
+        except RecordError as error:
+            raise _RowProblem("Remedial action", "; ".join(error.problems)) from None
+        self.edits.setdefault(context.quarter, []).append(edit)
+
+
+def _check_header(
+    workspace: Workspace,
+    submission: ReturnFile,
+    partner: str | None,
+    period: str | None,
+    problems: list[str],
+) -> Period | None:
+    """The return's quarter, if its partner and period rows are right; else a problem."""
+    name = submission.path.name
+    partners = {entry.id for entry in workspace.plan.partners}
+    if submission.partner not in partners:
+        problems.append(
+            f"{name}: the return says it is from partner '{submission.partner}', which the plan "
+            "does not have: was the Partner row above the table changed?"
+        )
+        return None
+    if partner is not None and submission.partner != partner:
+        problems.append(
+            f"{name}: this is {submission.partner}'s return, not {partner}'s: check you have "
+            "the right file"
+        )
+        return None
+    try:
+        quarter = workspace.calendar.parse(submission.period)
+    except PeriodError as error:
+        problems.append(f"{name}: the return's Period row does not name a quarter: {error}")
+        return None
+    if quarter.kind is not PeriodKind.QUARTER:
+        problems.append(f"{name}: a return is for a quarter, not {quarter.label}")
+        return None
+    if period is not None:
+        try:
+            wanted = workspace.calendar.parse(period)
+        except PeriodError as error:
+            problems.append(str(error))
+            return None
+        if wanted != quarter:
+            problems.append(
+                f"{name}: this return is for {quarter.label}, not {wanted.label}: "
+                "check you have the right file"
+            )
+            return None
+    return quarter
+
+
+def _tracking(edit: Edit, change: Change) -> Edit:
+    def tracked(data: Any) -> bool:
+        changed = edit(data)
+        change.action = "recorded" if changed else "unchanged"
+        return changed
+
+    return tracked
+
+
+def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str | None]:
+    cell = row.get("Value")
+    text = cell.text
+    lowered = text.lower()
+    for prefix in ("not available", "n/a", "na"):
+        if lowered.startswith(prefix):
+            reason = text[len(prefix) :].lstrip(" :-\u2013").strip()
+            if not reason:
+                raise _RowProblem("Value", "say why it is not available: 'not available: reason'")
+            return None, reason
+    value = _number(row, "Value")
+    if value is None:
+        raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
+    if percentage and cell.percent and not text.endswith("%"):
+        value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
+    return value, None
+
+
+def _number(row: FilledRow, column: str) -> Decimal | None:
+    cell = row.get(column)
+    if cell.value is None or cell.text == "":
+        return None
+    if isinstance(cell.value, bool):
+        raise _RowProblem(column, "expected a number, not TRUE or FALSE")
+    if isinstance(cell.value, int | float):
+        return Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
+    cleaned = cell.text.replace(",", "").replace("£", "").removesuffix("%").strip()
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise _RowProblem(column, f"'{cell.text}' is not a number") from None
+    if not value.is_finite():
+        raise _RowProblem(column, f"'{cell.text}' is not a number")
+    return value
+
+
+def _percent(row: FilledRow) -> int | None:
+    value = _number(row, "Value")
+    if value is None:
+        return None
+    if row.get("Value").percent and value <= 1:
+        value *= 100
+    if value != value.to_integral_value() or not 0 <= value <= 100:
+        raise _RowProblem("Value", f"{value} is not a whole percentage from 0 to 100")
+    return int(value)
+
+
+def _action_status(text: str) -> ActionStatus:
+    wanted = "_".join(text.lower().replace("-", " ").split())
+    try:
+        return ActionStatus(wanted)
+    except ValueError:
+        choices = ", ".join(status.value for status in ActionStatus)
+        raise _RowProblem("Status", f"'{text}' is not one of {choices}") from None
+
+
+def _due(row: FilledRow, quarter: Period) -> date:
+    cell = row.get("Remedial due")
+    if isinstance(cell.value, datetime):
+        return cell.value.date()
+    if isinstance(cell.value, date):
+        return cell.value
+    text = cell.text
+    if not text:
+        return quarter.next().end  # by the end of the next quarter, unless the partner says
+    for form in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.strptime(text, form).date()
+        except ValueError:
+            continue
+    raise _RowProblem("Remedial due", f"'{text}' is not a date: write it as dd/mm/yyyy")
