@@ -11,8 +11,10 @@ from pmkit.cli import (
     record,
     record_entries,
     returns,
+    review,
     rules,
     schema,
+    status,
     validate,
 )
 from pmkit.cli.app import app, debug
@@ -26,8 +28,10 @@ __all__ = [
     "record",
     "record_entries",
     "returns",
+    "review",
     "rules",
     "schema",
+    "status",
     "validate",
 ]
 

@@ -1,17 +1,35 @@
-"""Settings kept in the plan itself: which rules run, how severe, with what thresholds."""
+"""Settings kept in the plan itself: rules, severities, thresholds, and the review's scheme."""
 
 from __future__ import annotations
 
 from pydantic import Field
 
 from pmkit.findings import Severity
-from pmkit.model.base import Number, Section
+from pmkit.model.base import Number, Section, WholeNumber
+
+
+class RagScheme(Section):
+    """When a figure short of its target is amber rather than red.
+
+    By default a figure within the indicator's tolerance of its target is
+    amber. A partnership may also count as amber a figure that misses but is
+    better than the same period last year.
+    """
+
+    within_tolerance: bool = True
+    better_than_last_year: bool = False
 
 
 class Settings(Section):
-    """Rule selection and thresholds. Codes, prefixes and groups are checked by the rules."""
+    """Rule selection and thresholds, the review's RAG scheme, and small-number suppression."""
 
     select: list[str] = Field(default_factory=list)
     ignore: list[str] = Field(default_factory=list)
     severity: dict[str, Severity] = Field(default_factory=dict)
     thresholds: dict[str, Number] = Field(default_factory=dict)
+    rag: RagScheme = Field(default_factory=RagScheme)
+    suppress_below: WholeNumber | None = Field(
+        default=None,
+        ge=1,
+        description="In reviews, counts below this are shown as '<N' so no one can be identified.",
+    )

@@ -91,7 +91,7 @@ def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
     for action in plan.actions:
         if action.lead is not None and action.lead.partner == partner:
             rows.append(_progress_row(workspace, action.id, action.title or "", period))
-    for entity, title, committed in _commitments(workspace, partner, period):
+    for entity, title, committed in commitments(workspace, partner, period):
         rows.append(_resource_row(workspace, (entity, title, committed), partner, period))
     return Return(partner, name, period, plan.partnership.name, rows)
 
@@ -173,7 +173,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
     )
 
 
-def _commitments(
+def commitments(
     workspace: Workspace, partner: str, period: Period
 ) -> list[tuple[str, str, Decimal | None]]:
     """Actions and priorities ``partner`` committed resources to for ``period``'s year."""

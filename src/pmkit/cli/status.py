@@ -1,0 +1,77 @@
+"""``pmkit status``: the quarter's picture in the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from pmkit.cli.app import app, fail
+from pmkit.cli.record import PlanOption, workspace
+
+if TYPE_CHECKING:
+    from pmkit.review.result import QuarterReview
+
+_STYLE = {"green": "green", "amber": "yellow", "red": "bold red", "no_data": "magenta"}
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    quarter: Annotated[
+        str | None,
+        typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+    ] = None,
+    plan: PlanOption = Path("plan.yaml"),
+) -> None:
+    """Show the quarter at a glance: a table per outcome, with sparklines, then exceptions."""
+    from pmkit.cli.returns import _quarter
+    from pmkit.monitoring.store import StoreError
+    from pmkit.review.quarter import review_quarter
+
+    space = workspace(ctx, plan)
+    period = _quarter(space, quarter)
+    try:
+        result = review_quarter(space, period)
+    except StoreError as error:
+        fail(str(error))
+    _show(result)
+
+
+def _show(result: QuarterReview) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from pmkit.review.render import number
+    from pmkit.review.sparkline import sparkline
+
+    console = Console(highlight=False)
+    console.print(Text(f"{result.partnership}: {result.period}", style="bold"))
+    for outcome in result.by_outcome:
+        members = [i for i in result.indicators if i.id in outcome.indicators]
+        if not members:
+            continue
+        table = Table(title=f"{outcome.id}: {outcome.title}", title_justify="left")
+        for heading in ("Status", "Indicator", "Actual", "Target", "Trend", "Direction"):
+            table.add_column(heading, overflow="fold")
+        for item in members:
+            state = Text(
+                f"{item.status.symbol} {item.status.words}", style=_STYLE.get(item.status.value, "")
+            )
+            direction = item.direction_previous or item.direction_last_year
+            table.add_row(
+                state,
+                Text(f"{item.id} {item.title}"),
+                "suppressed" if item.suppressed else number(item.actual),
+                number(item.target),
+                sparkline([point.value for point in item.series]),
+                direction.symbol if direction else "-",
+            )
+        console.print(table)
+    if result.exceptions:
+        console.print(Text("Exceptions needing remedial action", style="bold"))
+        for issue in result.exceptions:
+            flags = f" [{'; '.join(issue.flags)}]" if issue.flags else ""
+            console.print(Text(f"  {issue.kind}: {issue.id} {issue.title}: {issue.detail}{flags}"))

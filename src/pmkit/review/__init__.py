@@ -1,0 +1,1 @@
+"""The quarterly review of performance, and the annual review of the partnership itself."""

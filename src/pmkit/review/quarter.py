@@ -1,0 +1,298 @@
+"""Computing the quarterly review from the plan and the recorded data.
+
+Only the periods the review shows are read: the quarter, the periods in each
+indicator's series before it, and the same period last year. Ten years of
+history cost nothing extra.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pmkit.review import figures
+from pmkit.review.actions import review_actions
+from pmkit.review.result import (
+    ActionReview,
+    Exception_,
+    IndicatorReview,
+    Point,
+    QuarterReview,
+    Rag,
+    RemedialReview,
+    ResourceLine,
+    Rollup,
+)
+
+if TYPE_CHECKING:
+    from pmkit.model.indicators import Indicator
+    from pmkit.monitoring.model import Figure
+    from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
+
+
+def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
+    """The review of ``quarter``: every indicator, action, resource and exception."""
+    plan = workspace.plan
+    indicators = [_indicator(workspace, indicator, quarter) for indicator in plan.indicators]
+    actions = review_actions(workspace, quarter)
+    resources = _resources(workspace, quarter)
+    remedial = _remedial(workspace, quarter)
+    exceptions = _exceptions(workspace, indicators, actions, resources, remedial)
+    summary = Counter(review.status.value for review in indicators)
+    summary["improved"] = sum(r.direction_previous == "improving" for r in indicators)
+    summary["worsened"] = sum(r.direction_previous == "worsening" for r in indicators)
+    return QuarterReview(
+        partnership=plan.partnership.name,
+        period=quarter.label,
+        as_of=workspace.as_of.isoformat(),
+        indicators=indicators,
+        actions=actions,
+        resources=resources,
+        exceptions=exceptions,
+        remedial_actions=remedial,
+        by_outcome=_rollups(
+            [(o.id, o.title or o.id) for o in plan.vision.outcomes],
+            indicators,
+            lambda review, key: key in review.outcomes,
+        ),
+        by_priority=_rollups(
+            [(p.id, p.title or p.id) for p in plan.priorities],
+            indicators,
+            lambda review, key: key in review.priorities,
+        ),
+        by_partner=_rollups(
+            [(p.id, p.name or p.id) for p in plan.partners],
+            indicators,
+            lambda review, key: review.owner == key,
+        ),
+        summary=dict(summary),
+    )
+
+
+def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> IndicatorReview:
+    period = figures.observed_period(indicator, quarter)
+    periods = figures.series_periods(period)
+    recorded = {p: workspace.figure(indicator.id, p) for p in periods}
+    series = [Point(p.label, _value(recorded[p])) for p in periods]
+    current = recorded[period]
+    actual = current.value if current is not None else None
+    last_year_period = period.same_period_last_year()
+    last_year = workspace.figure(indicator.id, last_year_period)
+    last_year_value = last_year.value if last_year is not None else None
+    previous = recorded.get(period.previous())
+    previous_value = previous.value if previous is not None else None
+    target, basis = figures.comparable_target(indicator, period)
+    scheme = workspace.plan.settings.rag
+    status = figures.rate(indicator, actual, target, last_year_value, scheme)
+    year_to_date = (
+        indicator.accumulation is not None and indicator.accumulation.value == "year_to_date"
+    )
+    review = IndicatorReview(
+        id=indicator.id,
+        title=indicator.title or indicator.id,
+        unit=indicator.unit.label if indicator.unit is not None else "",
+        polarity=indicator.polarity.value if indicator.polarity else None,
+        accumulation=indicator.accumulation.value if indicator.accumulation else None,
+        owner=indicator.owner.partner if indicator.owner else None,
+        outcomes=list(indicator.outcomes),
+        priorities=[
+            p.id for p in workspace.plan.priorities if set(p.outcomes) & set(indicator.outcomes)
+        ],
+        period=period.label,
+        actual=actual,
+        target=target,
+        target_basis=basis,
+        status=status,
+        direction_previous=None
+        if year_to_date
+        else figures.direction(indicator.polarity, actual, previous_value),
+        direction_last_year=figures.direction(indicator.polarity, actual, last_year_value),
+        previous=None if year_to_date else Point(period.previous().label, previous_value),
+        last_year=Point(last_year_period.label, last_year_value),
+        forecast=figures.forecast(indicator, period, series),
+        series=series,
+        figure_status=current.status.value if current is not None else None,
+        not_available=current.not_available if current is not None else None,
+        commentary=current.commentary if current is not None else None,
+        proxy=indicator.in_year_proxy,
+    )
+    _suppress(workspace, indicator, review)
+    return review
+
+
+def _value(figure: Figure | None) -> Decimal | None:
+    return figure.value if figure is not None else None
+
+
+def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorReview) -> None:
+    """Hide counts below the plan's threshold, so that no one can be identified."""
+    threshold = workspace.plan.settings.suppress_below
+    if threshold is None or indicator.unit is None or indicator.unit.kind.value != "count":
+        return
+    limit = Decimal(threshold)
+
+    def hide(value: Decimal | None) -> Decimal | None:
+        return None if value is not None and value < limit else value
+
+    if review.actual is not None and review.actual < limit:
+        review.suppressed = True
+    review.actual = hide(review.actual)
+    review.series = [Point(p.period, hide(p.value)) for p in review.series]
+    for name in ("previous", "last_year"):
+        point = getattr(review, name)
+        if point is not None:
+            setattr(review, name, Point(point.period, hide(point.value)))
+
+
+def _resources(workspace: Workspace, quarter: Period) -> list[ResourceLine]:
+    """For each commitment in the plan this year: what has been provided up to ``quarter``."""
+    from pmkit.returns.content import commitments  # the same view of what is owed
+
+    year = quarter.year
+    provided: dict[tuple[str, str], Decimal] = {}
+    for part in year.parts(quarter.kind):
+        if part.first > quarter.first:
+            break
+        record = workspace.read(part)
+        if record is None:
+            continue
+        for entity, by_partner in record.resources.items():
+            for giver, given in by_partner.items():
+                key = (entity, giver)
+                provided[key] = provided.get(key, Decimal(0)) + given.amount
+    # A year's commitment is due evenly through the year, so by the end of Q2 half of it.
+    elapsed = Decimal(quarter.last - year.first + 1) / 12
+    lines = []
+    for partner in workspace.plan.partners:
+        for entity, title, committed in commitments(workspace, partner.id, quarter):
+            total = committed or Decimal(0)
+            lines.append(
+                ResourceLine(
+                    partner.id,
+                    entity,
+                    title,
+                    total,
+                    (total * elapsed).quantize(Decimal("0.01")),
+                    provided.get((entity, partner.id), Decimal(0)),
+                )
+            )
+    return lines
+
+
+def _remedial(workspace: Workspace, quarter: Period) -> list[RemedialReview]:
+    record = workspace.read(quarter)
+    if record is None:
+        return []
+    return [
+        RemedialReview(
+            id=key,
+            about=remedy.about,
+            action=remedy.action,
+            owner=remedy.owner.partner + (f" ({remedy.owner.role})" if remedy.owner.role else ""),
+            due=remedy.due.isoformat(),
+            agreed_in=remedy.agreed_in.label,
+            status=remedy.status.value,
+            overdue=remedy.status.value == "open" and remedy.due < workspace.as_of,
+            note=remedy.closure.note if remedy.closure is not None else None,
+        )
+        for key, remedy in record.remedial_actions.items()
+    ]
+
+
+def _exceptions(
+    workspace: Workspace,
+    indicators: list[IndicatorReview],
+    actions: list[ActionReview],
+    resources: list[ResourceLine],
+    remedial: list[RemedialReview],
+) -> list[Exception_]:
+    """Red figures, missing data, late actions and under-resourced work, and what is being done."""
+    open_about: dict[str, list[str]] = {}
+    for remedy in remedial:
+        if remedy.status == "open":
+            open_about.setdefault(remedy.about, []).append(f"{remedy.id}: {remedy.action}")
+    actions_for_outcome: dict[str, list[str]] = {}
+    for planned in workspace.plan.actions:
+        for outcome in planned.outcomes:
+            actions_for_outcome.setdefault(outcome, []).append(planned.id)
+    found: list[Exception_] = []
+    for review in indicators:
+        if review.status not in (Rag.RED, Rag.NO_DATA):
+            continue
+        flags = []
+        if review.status is Rag.RED:
+            detail = f"{_shown(review.actual)} against a target of {_shown(review.target)}"
+            if not review.commentary:
+                flags.append("no commentary")
+            if review.id not in open_about:
+                flags.append("no remedial action")
+            if not any(actions_for_outcome.get(outcome) for outcome in review.outcomes):
+                flags.append("no action addresses its outcome")
+            kind = "off target"
+        else:
+            detail = review.not_available or f"no figure recorded for {review.period}"
+            kind = "no data"
+        found.append(
+            Exception_(
+                kind,
+                review.id,
+                review.title,
+                detail,
+                review.commentary,
+                open_about.get(review.id, []),
+                flags,
+            )
+        )
+    for action in actions:
+        if action.state.value not in ("overdue", "at_risk"):
+            continue
+        flags = [] if action.commentary else ["no commentary"]
+        if action.id not in open_about and action.state.value == "overdue":
+            flags.append("no remedial action")
+        found.append(
+            Exception_(
+                action.state.value.replace("_", " "),
+                action.id,
+                action.title,
+                f"due {action.end}" if action.end else "",
+                action.commentary,
+                open_about.get(action.id, []),
+                flags,
+            )
+        )
+    for line in resources:
+        if line.short > 0:
+            found.append(
+                Exception_(
+                    "under-resourced",
+                    line.entity,
+                    f"{line.title} ({line.partner}'s commitment)",
+                    f"£{line.provided:,.0f} provided of £{line.due:,.0f} due by now "
+                    f"(£{line.committed:,.0f} committed for the year)",
+                    None,
+                    open_about.get(line.entity, []),
+                    [],
+                )
+            )
+    return found
+
+
+def _shown(value: Decimal | None) -> str:
+    return "no figure" if value is None else format(value.normalize(), "f")
+
+
+def _rollups(
+    entities: list[tuple[str, str]],
+    indicators: list[IndicatorReview],
+    belongs: Callable[[IndicatorReview, str], bool],
+) -> list[Rollup]:
+    """Status counts of the indicators that belong to each entity."""
+    rollups = []
+    for key, title in entities:
+        members = [review for review in indicators if belongs(review, key)]
+        counts = Counter(review.status.value for review in members)
+        rollups.append(Rollup(key, title, dict(counts), [review.id for review in members]))
+    return rollups

@@ -1,0 +1,104 @@
+"""Rendering a review: JSON for tools, Markdown (and later HTML) through Jinja templates.
+
+Templates live in the package; a plan repository may override any of them
+(a ``templates/`` folder beside the plan, or ``--template-dir``). They run in
+Jinja's sandbox, so an override cannot reach Python's internals, and every
+piece of plan text passes through an escaping filter, so hostile text in a
+title or a commentary cannot change the report's structure.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, is_dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from pmkit.report.escape import markdown_cell
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from jinja2.sandbox import SandboxedEnvironment
+
+TEMPLATES = {"md": "quarter.md.j2", "year-md": "year.md.j2"}
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be loaded or run, said plainly."""
+
+
+def plain(value: Any) -> Any:
+    """The review as JSON-ready data: dataclasses to dicts, exact numbers to numbers."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {key: plain(item) for key, item in asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(key): plain(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(round(value, 6))
+    return value
+
+
+def to_json(review: Any) -> str:
+    """The review as indented JSON."""
+    data = plain(review)
+    for indicator in data.get("indicators", []):
+        indicator["direction"] = indicator.get("direction_previous") or indicator.get(
+            "direction_last_year"
+        )
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def environment(override: Path | None) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment: the override folder first, then the package's templates."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    loaders: list[Any] = []
+    if override is not None and override.is_dir():
+        loaders.append(FileSystemLoader(str(override)))
+    loaders.append(PackageLoader("pmkit.review", "templates"))
+    env = SandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = lambda text: markdown_cell("" if text is None else str(text))
+    env.filters["num"] = number
+    return env
+
+
+def render(review: Any, template: str, *, override: Path | None = None) -> str:
+    """Render ``review`` with the named template, or raise :class:`TemplateProblem`."""
+    from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
+
+    env = environment(override)
+    try:
+        return env.get_template(template).render(review=review)
+    except SecurityError as error:
+        raise TemplateProblem(
+            f"the template tried something unsafe and was stopped: {error}"
+        ) from None
+    except TemplateError as error:
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
+        name = getattr(error, "name", None) or template
+        raise TemplateProblem(f"template {name}{where}: {error.message}") from None
+
+
+def number(value: Decimal | None, places: int = 1) -> str:
+    """A figure for people: thousands separated, at most ``places`` decimals, '-' for none."""
+    if value is None:
+        return "-"
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value:,.{places}f}"
