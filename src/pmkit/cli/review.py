@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from pmkit.cli.app import app, fail
 from pmkit.cli.output import open_output
 from pmkit.cli.record import PlanOption, workspace
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
 
 
 class ReviewFormat(StrEnum):
@@ -26,6 +30,13 @@ def review(
     quarter: Annotated[
         str | None,
         typer.Option(help="The quarter to review, such as 2026/27 Q2. Default: the latest ended."),
+    ] = None,
+    year: Annotated[
+        str | None,
+        typer.Option(
+            help="Review a whole year instead, such as 2025/26: the year against baselines and "
+            "targets, the partnership's self-assessment, prompts for next year."
+        ),
     ] = None,
     output_format: Annotated[
         ReviewFormat, typer.Option("--format", "-f", help="md (Markdown) or json.")
@@ -62,15 +73,22 @@ def review(
     from pmkit.review.quarter import review_quarter
     from pmkit.review.render import TemplateProblem, render, to_json
     from pmkit.review.result import Rag
+    from pmkit.review.year import review_year
 
     if fail_on is not None and fail_on not in {status.value for status in Rag}:
         fail(f"--fail-on takes one of {', '.join(s.value for s in Rag)}, not {fail_on!r}")
     space = workspace(ctx, plan)
-    from pmkit.cli.returns import _quarter
-
-    period = _quarter(space, quarter)
+    if year is not None and quarter is not None:
+        fail("review a --quarter or a --year, not both")
     try:
-        result = review_quarter(space, period)
+        if year is not None:
+            result: Any = review_year(space, _year(space, year))
+            template = "year.md.j2"
+        else:
+            from pmkit.cli.returns import _quarter
+
+            result = review_quarter(space, _quarter(space, quarter))
+            template = "quarter.md.j2"
     except StoreError as error:
         fail(str(error))
     override = template_dir if template_dir is not None else space.plan_path.parent / "templates"
@@ -80,7 +98,7 @@ def review(
         text = (
             to_json(result)
             if output_format is ReviewFormat.JSON
-            else render(result, "quarter.md.j2", override=override)
+            else render(result, template, override=override)
         )
     except TemplateProblem as error:
         fail(str(error))
@@ -88,3 +106,15 @@ def review(
         out.write(text)
     if fail_on is not None and any(i.status.value == fail_on for i in result.indicators):
         raise typer.Exit(1)
+
+
+def _year(space: Workspace, label: str) -> Period:
+    from pmkit.periods import PeriodError, PeriodKind
+
+    try:
+        period = space.calendar.parse(label)
+    except PeriodError as error:
+        fail(str(error))
+    if period.kind is not PeriodKind.YEAR:
+        fail(f"--year takes a year, such as {period.year.label}, not {period.label}")
+    return period

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import dropwhile
 from typing import TYPE_CHECKING, Any
 
 from pmkit.returns.content import COLUMNS
@@ -144,7 +145,9 @@ def _parse(path: Path, grid: list[list[Cell]]) -> ReturnFile:
         raise ReturnError(
             f"{path} has no table of the return: its header row (Kind, ID, Title…) is missing"
         )
-    meta = {row[0].text.lower(): row for row in grid[:header_at] if row and row[0].text}
+    # A column the partner inserted before the table moves these rows right too.
+    above = (list(dropwhile(lambda cell: not cell.text, row)) for row in grid[:header_at])
+    meta = {row[0].text.lower(): row for row in above if row}
     partner = meta["partner"][1].text if len(meta.get("partner", [])) > 1 else ""
     period = meta["period"][1].text if len(meta.get("period", [])) > 1 else ""
     names = [cell.text for cell in grid[header_at]]

@@ -1,0 +1,185 @@
+"""The annual review: the year against baselines and targets, the self-assessment, prompts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pmkit.periods import PeriodKind
+from pmkit.review import figures
+from pmkit.review.quarter import review_quarter
+from pmkit.review.result import Rag
+
+if TYPE_CHECKING:
+    from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
+
+COSTLY_SHARE = Decimal("0.10")
+"""An indicator costing more than this share of all collection costs is 'costly'."""
+
+
+@dataclass(slots=True)
+class YearLine:
+    """One indicator over the year: its year-end figure against baseline and target."""
+
+    id: str
+    title: str
+    baseline: Decimal | None
+    baseline_period: str | None
+    actual: Decimal | None
+    target: Decimal | None
+    status: Rag
+    quarters: list[str]
+    against_baseline: str | None
+
+
+@dataclass(slots=True)
+class PrincipleScore:
+    """The partners' self-assessment of one principle: average, spread, change on last year."""
+
+    id: str
+    title: str
+    scores: dict[str, int]
+    average: Decimal | None
+    lowest: int | None
+    highest: int | None
+    last_year_average: Decimal | None
+
+    @property
+    def change(self) -> Decimal | None:
+        """The change in the average since last year."""
+        if self.average is None or self.last_year_average is None:
+            return None
+        return self.average - self.last_year_average
+
+
+@dataclass(slots=True)
+class YearReview:
+    """Everything the annual review shows."""
+
+    partnership: str
+    year: str
+    as_of: str
+    indicators: list[YearLine]
+    principles: list[PrincipleScore]
+    scale: tuple[int, int]
+    prompts: list[str] = field(default_factory=list)
+
+
+def review_year(workspace: Workspace, year: Period) -> YearReview:
+    """The annual review of ``year``."""
+    quarters = [review_quarter(workspace, quarter) for quarter in year.parts(PeriodKind.QUARTER)]
+    fourth = quarters[-1]
+    lines = []
+    for position, (indicator, last) in enumerate(
+        zip(workspace.plan.indicators, fourth.indicators, strict=True)
+    ):
+        statuses = [quarter.indicators[position].status.value for quarter in quarters]
+        baseline = indicator.baseline
+        direction = None
+        if baseline is not None and baseline.value is not None:
+            moved = figures.direction(indicator.polarity, last.actual, baseline.value)
+            direction = moved.value if moved is not None else None
+        lines.append(
+            YearLine(
+                indicator.id,
+                indicator.title or indicator.id,
+                baseline.value if baseline else None,
+                baseline.period.label if baseline and baseline.period else None,
+                last.actual,
+                last.target,
+                last.status,
+                statuses,
+                direction,
+            )
+        )
+    review = YearReview(
+        workspace.plan.partnership.name,
+        year.label,
+        workspace.as_of.isoformat(),
+        lines,
+        _principles(workspace, year),
+        (workspace.plan.partnership_review.scale.min, workspace.plan.partnership_review.scale.max),
+    )
+    review.prompts = _prompts(workspace, lines)
+    return review
+
+
+def _principles(workspace: Workspace, year: Period) -> list[PrincipleScore]:
+    this_year = workspace.read(year)
+    last_year = workspace.read(year.previous())
+    found = []
+    for principle in workspace.plan.partnership_review.principles:
+        scores = {
+            partner: entry.score
+            for partner, entry in (
+                this_year.self_assessment.get(principle.id, {}) if this_year else {}
+            ).items()
+        }
+        before = [
+            entry.score
+            for entry in (
+                last_year.self_assessment.get(principle.id, {}) if last_year else {}
+            ).values()
+        ]
+        found.append(
+            PrincipleScore(
+                principle.id,
+                principle.title or principle.id,
+                scores,
+                _average(list(scores.values())),
+                min(scores.values()) if scores else None,
+                max(scores.values()) if scores else None,
+                _average(before),
+            )
+        )
+    return found
+
+
+def _average(values: list[int]) -> Decimal | None:
+    if not values:
+        return None
+    return (Decimal(sum(values)) / len(values)).quantize(Decimal("0.1"))
+
+
+def _prompts(workspace: Workspace, lines: list[YearLine]) -> list[str]:
+    """What to revisit for next year: repeated misses, easy targets, costly measures."""
+    prompts = []
+    indicators = {indicator.id: indicator for indicator in workspace.plan.indicators}
+    for line in lines:
+        misses = line.quarters.count(Rag.RED.value)
+        if misses >= 3:
+            prompts.append(
+                f"{line.id} was off target in {misses} of 4 quarters: revisit the actions "
+                "behind it, or whether its target is realistic"
+            )
+        if line.quarters and all(status == Rag.GREEN.value for status in line.quarters):
+            indicator = indicators[line.id]
+            if _far_ahead(indicator.tolerance.value if indicator.tolerance else None, line):
+                prompts.append(
+                    f"{line.id} met its target in every quarter, well ahead: consider raising "
+                    "the ambition"
+                )
+    costs = {
+        indicator.id: indicator.cost_to_collect.amount
+        for indicator in workspace.plan.indicators
+        if indicator.cost_to_collect is not None and indicator.cost_to_collect.amount is not None
+    }
+    total = sum(costs.values(), Decimal(0))
+    for indicator_id, cost in costs.items():
+        indicator = indicators[indicator_id]
+        if total and cost / total > COSTLY_SHARE and not indicator.decision:
+            prompts.append(
+                f"{indicator_id} costs £{cost:,.0f} a year to collect ({cost / total:.0%} of "
+                "all collection costs) and names no decision it informs: keep it only if it "
+                "earns its cost"
+            )
+    return prompts
+
+
+def _far_ahead(tolerance: Decimal | None, line: YearLine) -> bool:
+    if line.actual is None or line.target is None:
+        return False
+    margin = abs(line.actual - line.target)
+    return margin > 2 * (tolerance or abs(line.target) / 20)
