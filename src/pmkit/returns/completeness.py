@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pmkit.monitoring.statuses import FigureStatus
-from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE, build_return
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE, build_return, figure_due_by
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
@@ -54,9 +54,13 @@ def completeness(workspace: Workspace, quarter: Period) -> list[PartnerReturn]:
         state = PartnerReturn(partner.id, partner.name or partner.id)
         for row in submission.rows:
             if row.kind == FIGURE:
+                period = workspace.calendar.parse(row.period)
+                indicator = workspace.indicator(row.id)
+                if indicator is not None and figure_due_by(indicator, period) > workspace.as_of:
+                    continue  # not due yet, given the data lag: nobody is late with it
                 state.figures.expected += 1
                 label = f"{row.id} ({row.period})"
-                figure = workspace.figure(row.id, workspace.calendar.parse(row.period))
+                figure = workspace.figure(row.id, period)
                 if figure is None:
                     state.figures.missing.append(label)
                 elif figure.status is FigureStatus.PROVISIONAL:

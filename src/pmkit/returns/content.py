@@ -11,6 +11,7 @@ action.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from pmkit.monitoring.validity import period_problem
 from pmkit.periods import Period, PeriodKind
 
 if TYPE_CHECKING:
+    from pmkit.model.actions import Action
     from pmkit.model.indicators import Indicator
     from pmkit.monitoring.workspace import Workspace
 
@@ -89,11 +91,27 @@ def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
             continue
         rows.extend(_figure_row(workspace, indicator, due) for due in _due(indicator, period))
     for action in plan.actions:
-        if action.lead is not None and action.lead.partner == partner:
+        if action.lead is not None and action.lead.partner == partner and _running(action, period):
             rows.append(_progress_row(workspace, action.id, action.title or "", period))
     for entity, title, committed in commitments(workspace, partner, period):
         rows.append(_resource_row(workspace, (entity, title, committed), partner, period))
     return Return(partner, name, period, plan.partnership.name, rows)
+
+
+def _running(action: Action, quarter: Period) -> bool:
+    """Whether an action is under way at some point in ``quarter`` (or has no timescales)."""
+    timescales = action.timescales
+    if timescales is None:
+        return True
+    started = timescales.start is None or timescales.start <= quarter.end
+    ended = timescales.end is not None and timescales.end < quarter.start
+    return started and not ended
+
+
+def figure_due_by(indicator: Indicator, period: Period) -> date:
+    """The day a figure for ``period`` should be available: the period's end plus the data lag."""
+    lag = indicator.data_lag.days if indicator.data_lag is not None else 0
+    return period.end + timedelta(days=round(lag))
 
 
 def _due(indicator: Indicator, quarter: Period) -> list[Period]:

@@ -89,7 +89,7 @@ def import_returns(
         quarter = _check_header(workspace, submission, partner, period, importer.problems)
         if quarter is not None:
             importer.plan_file(submission, quarter, recorder(path.name))
-    if importer.problems and not importer.edits:
+    if importer.problems:
         raise ReturnsRejected(importer.problems)
     report = ImportReport()
     for target, edits in importer.edits.items():

@@ -9,6 +9,7 @@ reported as "row 7, column Value", the way the partner sees the file.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import dropwhile
@@ -103,11 +104,14 @@ def _csv_grid(path: Path) -> list[list[Cell]]:
     if "\x00" in text:
         raise ReturnError(f"{path} is not a text file: save the return as CSV or .xlsx")
     try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t").delimiter
     except csv.Error:
-        dialect = csv.excel
+        delimiter = ","
     try:
-        rows = list(csv.reader(text.splitlines(), dialect))
+        # Only the delimiter is guessed: a sample without a doubled quote would make
+        # the sniffer turn doubled quotes off for the whole file, and splitting lines
+        # first would lose the line breaks inside a quoted cell.
+        rows = list(csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter))
     except csv.Error as error:
         raise ReturnError(f"{path} is not a readable CSV file: {error}") from None
     return [[Cell(value) for value in row] for row in rows]

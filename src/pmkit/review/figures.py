@@ -38,6 +38,13 @@ def observed_period(indicator: Indicator, quarter: Period) -> Period:
     return quarter
 
 
+def previous_period(indicator: Indicator, period: Period) -> Period:
+    """The period of the figure before ``period``'s: a six-monthly or biennial figure skips one."""
+    if indicator.frequency in (Frequency.SIX_MONTHLY, Frequency.BIENNIAL):
+        return period.shift(-2)
+    return period.previous()
+
+
 def series_periods(period: Period, length: int = SERIES_LENGTH) -> list[Period]:
     """The ``length`` periods ending with ``period``, oldest first."""
     return [period.shift(step) for step in range(1 - length, 1)]
@@ -135,20 +142,20 @@ def forecast(indicator: Indicator, period: Period, series: list[Point]) -> Forec
         if latest is None:
             return Forecast("run rate", note="insufficient data")
         elapsed = period.last - year.first + 1
-        projected = latest * 12 / elapsed
+        projected = _bounded(indicator, latest * 12 / elapsed)
         return Forecast("run rate", projected, annual, _meets(indicator, projected, annual))
     if accumulation is Accumulation.DISCRETE and additive(indicator):
         if not this_year:
             return Forecast("run rate", note="insufficient data")
         total = sum((point.value for point in this_year if point.value is not None), Decimal(0))
         elapsed = len(this_year) * period.kind.months
-        projected = total * 12 / elapsed
+        projected = _bounded(indicator, total * 12 / elapsed)
         return Forecast("run rate", projected, annual, _meets(indicator, projected, annual))
     values = [(index, point.value) for index, point in enumerate(series) if point.value is not None]
     if len(values) < 3:
         return Forecast("linear trend", target=annual, note="insufficient data")
     steps_left = (year.last - period.last) // period.kind.months
-    projected = _trend(values, len(series) - 1 + steps_left)
+    projected = _bounded(indicator, _trend(values, len(series) - 1 + steps_left))
     return Forecast("linear trend", projected, annual, _meets(indicator, projected, annual))
 
 
@@ -160,6 +167,18 @@ def _trend(values: list[tuple[int, Decimal]], at: int) -> Decimal:
     spread = sum((Decimal(x) - mean_x) ** 2 for x, _ in values)
     slope = sum((Decimal(x) - mean_x) * (y - mean_y) for x, y in values) / spread if spread else 0
     return mean_y + slope * (Decimal(at) - mean_x)
+
+
+def _bounded(indicator: Indicator, value: Decimal) -> Decimal:
+    """A projection kept within what the unit allows (a percentage never passes 100)."""
+    if indicator.unit is None:
+        return value
+    low, high = indicator.unit.bounds
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
 
 
 def _meets(indicator: Indicator, value: Decimal | None, target: Decimal | None) -> bool | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -82,7 +83,8 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
     last_year_period = period.same_period_last_year()
     last_year = workspace.figure(indicator.id, last_year_period)
     last_year_value = last_year.value if last_year is not None else None
-    previous = recorded.get(period.previous())
+    previous_period = figures.previous_period(indicator, period)
+    previous = recorded.get(previous_period)
     previous_value = previous.value if previous is not None else None
     target, basis = figures.comparable_target(indicator, period)
     scheme = workspace.plan.settings.rag
@@ -110,7 +112,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         if year_to_date
         else figures.direction(indicator.polarity, actual, previous_value),
         direction_last_year=figures.direction(indicator.polarity, actual, last_year_value),
-        previous=None if year_to_date else Point(period.previous().label, previous_value),
+        previous=None if year_to_date else Point(previous_period.label, previous_value),
         last_year=Point(last_year_period.label, last_year_value),
         forecast=figures.forecast(indicator, period, series),
         series=series,
@@ -139,6 +141,10 @@ def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorRevie
 
     if review.actual is not None and review.actual < limit:
         review.suppressed = True
+    # A forecast is worked out from the series, so it would give hidden figures away
+    # (at Q4 a year-to-date run rate is the figure itself).
+    if review.suppressed or any(hide(point.value) != point.value for point in review.series):
+        review.forecast = replace(review.forecast, value=None, note="not shown: small numbers")
     review.actual = hide(review.actual)
     review.series = [Point(p.period, hide(p.value)) for p in review.series]
     for name in ("previous", "last_year"):
