@@ -9,9 +9,7 @@ tests/test_examples.py`` rewrites after an intended change.
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 
+from goldens import check_golden
 from pmkit import __version__
 from pmkit.findings import Severity
 from pmkit.load.reader import parse_yaml
@@ -32,12 +31,9 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SCHEMA = ROOT / "schemas" / "plan.schema.json"
-GOLDEN = Path(__file__).resolve().parent / "golden"
 FIRST_DRAFT = "examples/first-draft/plan.yaml"
 AS_OF = date(2026, 11, 26)
 
-UPDATE_VARIABLE = "PMKIT_UPDATE_GOLDEN"
-UPDATE_COMMAND = f"{UPDATE_VARIABLE}=1 uv run pytest tests/test_examples.py"
 
 ALL_EXAMPLES = sorted(EXAMPLES.glob("*/plan.yaml"))
 COMPLETE_EXAMPLES = [path for path in ALL_EXAMPLES if path.parent.name != "first-draft"]
@@ -82,38 +78,6 @@ def test_an_example_matches_the_schema(plan: Path) -> None:
 
 
 # ---- the first draft, against golden files -----------------------------------
-
-
-def check_golden(name: str, actual: str) -> None:
-    """Compare ``actual`` with ``tests/golden/NAME``, or rewrite it when asked to.
-
-    With ``PMKIT_UPDATE_GOLDEN=1`` the file is written and the check passes;
-    otherwise a missing or different file fails, showing the difference.
-    """
-    path = GOLDEN / name
-    shown = path.relative_to(ROOT).as_posix()
-    if os.environ.get(UPDATE_VARIABLE, "") not in ("", "0"):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(actual.encode("utf-8"))
-        return
-    if not path.exists():
-        pytest.fail(f"{shown} does not exist: run `{UPDATE_COMMAND}` to write it", pytrace=False)
-    expected = path.read_bytes().decode("utf-8")
-    if actual == expected:
-        return
-    diff = "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True),
-            actual.splitlines(keepends=True),
-            fromfile=shown,
-            tofile="actual output",
-        )
-    )
-    pytest.fail(
-        f"the output differs from {shown}. If the change is intended, run "
-        f"`{UPDATE_COMMAND}` and review the golden file's diff before committing.\n{diff}",
-        pytrace=False,
-    )
 
 
 def test_first_draft_findings_as_json(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:

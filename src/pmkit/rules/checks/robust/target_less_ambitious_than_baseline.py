@@ -56,13 +56,21 @@ indicators:
     ),
 )
 def target_less_ambitious_than_baseline(context: Context) -> Iterator[Hit]:
-    """Targets worse than the baseline value, for indicators with a polarity and a baseline."""
+    """Targets worse than the baseline value, for indicators with a polarity and a baseline.
+
+    Only targets for the same kind of period as the baseline compare with it (a
+    year-to-date quarter's target is not a year's), and a target whose ``note``
+    says why it is lower is taken as meant.
+    """
     for index, indicator in enumerate(context.plan.indicators):
         baseline = indicator.baseline.value if indicator.baseline else None
-        if indicator.polarity is None or baseline is None:
+        if indicator.polarity is None or baseline is None or indicator.baseline is None:
             continue
+        kind = indicator.baseline.period.kind if indicator.baseline.period else None
         lower_is_better = indicator.polarity is Polarity.LOWER
         for number, target in enumerate(indicator.targets):
+            if target.note or (kind is not None and target.period.kind is not kind):
+                continue
             worse = target.value > baseline if lower_is_better else target.value < baseline
             if worse:
                 direction = "above" if lower_is_better else "below"
