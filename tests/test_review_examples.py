@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+
 from goldens import ROOT, check_golden
 
 if TYPE_CHECKING:
