@@ -15,6 +15,7 @@ from pmkit.cli.app import app, fail, today
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Recorder, Workspace
+    from pmkit.periods import Period
 
 record_app = typer.Typer(
     name="record",
@@ -48,6 +49,17 @@ def workspace(ctx: typer.Context, plan: Path) -> Workspace:
         return open_workspace(plan, as_of=today(ctx))
     except PlanError as error:
         fail(str(error))
+
+
+def quarter_of(space: Workspace, label: str | None) -> Period:
+    """The quarter named on the command line, or the latest that has ended; exit 2 if wrong."""
+    from pmkit.monitoring.entries import quarter
+    from pmkit.monitoring.figures import RecordError
+
+    try:
+        return quarter(space, label)
+    except RecordError as error:
+        fail("; ".join(error.problems))
 
 
 def recorder(by: str | None, plan: Path, source: str = "command line") -> Recorder:

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pmkit.cli.app import app, fail
-from pmkit.cli.record import ByOption, PlanOption, recorder, workspace
+from pmkit.cli.record import ByOption, PlanOption, quarter_of, recorder, workspace
 
 if TYPE_CHECKING:
-    from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
     from pmkit.returns.completeness import PartnerReturn
     from pmkit.returns.importing import ImportReport
@@ -46,16 +45,6 @@ class StatusFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
-
-
-def _quarter(space: Workspace, label: str | None) -> Period:
-    from pmkit.monitoring.entries import quarter
-    from pmkit.monitoring.figures import RecordError
-
-    try:
-        return quarter(space, label)
-    except RecordError as error:
-        fail("; ".join(error.problems))
 
 
 def _file_name(partner: str, period: Period, extension: str) -> str:
@@ -102,7 +91,7 @@ def generate(
     if (partner is None) == (not all_partners):
         fail("say whose return to write: --partner ID, or --all")
     space = workspace(ctx, plan)
-    quarter = _quarter(space, period)
+    quarter = quarter_of(space, period)
     partners = [p.id for p in space.plan.partners] if all_partners else [str(partner)]
     if partner is not None and partner not in {p.id for p in space.plan.partners}:
         fail(f"the plan has no partner with the id '{partner}'")
@@ -285,7 +274,7 @@ def status(
     from pmkit.returns.completeness import completeness
 
     space = workspace(ctx, plan)
-    quarter = _quarter(space, period)
+    quarter = quarter_of(space, period)
     try:
         states = completeness(space, quarter)
     except StoreError as error:

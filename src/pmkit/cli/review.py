@@ -85,9 +85,9 @@ def review(
             result: Any = review_year(space, _year(space, year))
             template = "year.md.j2"
         else:
-            from pmkit.cli.returns import _quarter
+            from pmkit.cli.record import quarter_of
 
-            result = review_quarter(space, _quarter(space, quarter))
+            result = review_quarter(space, quarter_of(space, quarter))
             template = "quarter.md.j2"
     except StoreError as error:
         fail(str(error))

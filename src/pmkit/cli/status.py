@@ -26,12 +26,12 @@ def status(
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
     """Show the quarter at a glance: a table per outcome, with sparklines, then exceptions."""
-    from pmkit.cli.returns import _quarter
+    from pmkit.cli.record import quarter_of
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter
 
     space = workspace(ctx, plan)
-    period = _quarter(space, quarter)
+    period = quarter_of(space, quarter)
     try:
         result = review_quarter(space, period)
     except StoreError as error:
