@@ -53,7 +53,8 @@ def _show(result: QuarterReview) -> None:
         members = [i for i in result.indicators if i.id in outcome.indicators]
         if not members:
             continue
-        table = Table(title=f"{outcome.id}: {outcome.title}", title_justify="left")
+        # Text, not a string: a title is never read as rich markup.
+        table = Table(title=Text(f"{outcome.id}: {outcome.title}"), title_justify="left")
         for heading in ("Status", "Indicator", "Actual", "Target", "Trend", "Direction"):
             table.add_column(heading, overflow="fold")
         for item in members:

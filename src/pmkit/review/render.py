@@ -78,7 +78,7 @@ def environment(override: Path | None) -> SandboxedEnvironment:
 
 def render(review: Any, template: str, *, override: Path | None = None) -> str:
     """Render ``review`` with the named template, or raise :class:`TemplateProblem`."""
-    from jinja2 import TemplateError
+    from jinja2 import TemplateError, TemplateNotFound
     from jinja2.exceptions import SecurityError
 
     env = environment(override)
@@ -88,11 +88,33 @@ def render(review: Any, template: str, *, override: Path | None = None) -> str:
         raise TemplateProblem(
             f"the template tried something unsafe and was stopped: {error}"
         ) from None
+    except TemplateNotFound as error:
+        raise TemplateProblem(
+            f"template {template}: there is no template {error.name!r} to import or include "
+            "(a template can use only other templates, not Python modules)"
+        ) from None
     except TemplateError as error:
         line = getattr(error, "lineno", None)
         where = f" (line {line})" if line else ""
         name = getattr(error, "name", None) or template
         raise TemplateProblem(f"template {name}{where}: {error.message}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError) as error:
+        # The template's own mistake (or a limit of the sandbox), not pmkit's.
+        raise TemplateProblem(
+            f"template {template}{_line(error)}: {type(error).__name__}: {error}"
+        ) from None
+
+
+def _line(error: BaseException) -> str:
+    """Where in a template ``error`` happened: Jinja's frames carry the template's lines."""
+    import traceback
+
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(error.__traceback__)
+        if not frame.filename.endswith(".py")
+    ]
+    return f" (line {lines[-1]})" if lines else ""
 
 
 def number(value: Decimal | None, places: int = 1) -> str:
