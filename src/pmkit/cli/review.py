@@ -21,6 +21,7 @@ class ReviewFormat(StrEnum):
     """Output formats of the review."""
 
     MD = "md"
+    HTML = "html"
     JSON = "json"
 
 
@@ -39,7 +40,10 @@ def review(
         ),
     ] = None,
     output_format: Annotated[
-        ReviewFormat, typer.Option("--format", "-f", help="md (Markdown) or json.")
+        ReviewFormat,
+        typer.Option(
+            "--format", "-f", help="md (Markdown), html (one self-contained file) or json."
+        ),
     ] = ReviewFormat.MD,
     output: Annotated[
         Path | None,
@@ -82,13 +86,15 @@ def review(
         fail("review a --quarter or a --year, not both")
     try:
         if year is not None:
+            if output_format is ReviewFormat.HTML:
+                fail("the annual review is available as md or json")
             result: Any = review_year(space, _year(space, year))
             template = "year.md.j2"
         else:
             from pmkit.cli.record import quarter_of
 
             result = review_quarter(space, quarter_of(space, quarter))
-            template = "quarter.md.j2"
+            template = "quarter.html.j2" if output_format is ReviewFormat.HTML else "quarter.md.j2"
     except StoreError as error:
         fail(str(error))
     override = template_dir if template_dir is not None else space.plan_path.parent / "templates"

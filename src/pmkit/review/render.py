@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from jinja2.sandbox import SandboxedEnvironment
 
-TEMPLATES = {"md": "quarter.md.j2", "year-md": "year.md.j2"}
+TEMPLATES = {"md": "quarter.md.j2", "html": "quarter.html.j2", "year-md": "year.md.j2"}
 
 
 class TemplateProblem(Exception):
@@ -54,8 +54,12 @@ def to_json(review: Any) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def environment(override: Path | None) -> SandboxedEnvironment:
-    """A sandboxed Jinja environment: the override folder first, then the package's templates."""
+def environment(override: Path | None, *, html: bool = False) -> SandboxedEnvironment:
+    """A sandboxed Jinja environment: the override folder first, then the package's templates.
+
+    For HTML, autoescaping is on, and the charts (built by pmkit, escaping
+    every piece of plan text themselves) are the only markup let through.
+    """
     from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -66,13 +70,23 @@ def environment(override: Path | None) -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     env.filters["md"] = lambda text: markdown_cell("" if text is None else str(text))
     env.filters["num"] = number
+    if html:
+        from markupsafe import Markup
+
+        from pmkit.review import charts
+
+        env.globals["trend_chart"] = lambda item, key: Markup(charts.trend_chart(item, key))
+        env.globals["sparkline"] = lambda item: Markup(charts.sparkline_svg(item))
+        env.globals["status_summary"] = lambda counts, words: Markup(
+            charts.status_summary(counts, words)
+        )
     return env
 
 
@@ -81,7 +95,7 @@ def render(review: Any, template: str, *, override: Path | None = None) -> str:
     from jinja2 import TemplateError, TemplateNotFound
     from jinja2.exceptions import SecurityError
 
-    env = environment(override)
+    env = environment(override, html=template.endswith(".html.j2"))
     try:
         return env.get_template(template).render(review=review)
     except SecurityError as error:
