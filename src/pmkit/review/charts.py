@@ -87,7 +87,7 @@ def trend_chart(indicator: IndicatorReview, chart_id: str) -> str:
     xs = x_positions(len(points) + 1, left=MARGIN_LEFT, right=WIDTH - MARGIN_RIGHT)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart">',
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart trend">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(words)}</desc>',
         f'<line x1="{MARGIN_LEFT}" y1="{HEIGHT - MARGIN_BOTTOM}" x2="{WIDTH - MARGIN_RIGHT}" '
@@ -200,7 +200,7 @@ def status_summary(counts: dict[str, int], words: dict[str, str]) -> str:
 def _empty(chart_id: str, title: str, words: str) -> str:
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} 60" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart">'
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart trend">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(words)}</desc>'
         '<text x="10" y="35" class="label">No figures recorded yet.</text></svg>'
