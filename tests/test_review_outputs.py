@@ -459,7 +459,7 @@ def test_year_review(tmp_path: Path, run_cli: RunCli) -> None:
     assert headings(text) == ["# Test Partnership: annual review, 2025/26", *YEAR_HEADINGS]
     red = row_of(text, "I-RED Victims supported")
     assert red[2:5] == ["70", "80", "✗ Off target"]
-    assert red[6] == "red, red, green, red"
+    assert red[6] == "off target, off target, on target, off target"
     assert row_of(text, "Recognise the need") == ["Recognise the need", "2.5", "2", "3", "0.5", "2"]
     # Only the council scored trust; nobody did last year.
     assert row_of(text, "Develop and maintain trust") == [
