@@ -47,8 +47,16 @@ def period_problem(indicator: Indicator, period: Period) -> str | None:
     return None
 
 
+MAX_DIGITS = 30
+"""More digits than any real figure has (a 10,000-digit number cannot be stored)."""
+
+
 def value_problem(indicator: Indicator, value: Decimal) -> str | None:
     """Why ``value`` cannot be a figure of ``indicator`` (its unit), or ``None``."""
+    if not value.is_finite():
+        return f"{value} is not a number"
+    if value.adjusted() >= MAX_DIGITS or len(value.as_tuple().digits) > MAX_DIGITS:
+        return f"{value:.3E} has more digits than a plausible figure (at most {MAX_DIGITS})"
     if indicator.unit is None:
         return None
     return indicator.unit.problem_with(value)

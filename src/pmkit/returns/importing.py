@@ -18,6 +18,7 @@ from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, Record
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
+from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.periods import PeriodError, PeriodKind
 from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
@@ -92,9 +93,17 @@ def import_returns(
     if importer.problems:
         raise ReturnsRejected(importer.problems)
     report = ImportReport()
-    for target, edits in importer.edits.items():
-        if write_period(workspace, target, edits, dry_run=dry_run):
-            report.written.append(target)
+    try:
+        if not dry_run and len(importer.edits) > 1:
+            # Try every file's edits before writing any (a final figure is refused only
+            # as its file is edited), so that a refusal leaves every file as it was.
+            for target, edits in importer.edits.items():
+                write_period(workspace, target, edits, dry_run=True)
+        for target, edits in importer.edits.items():
+            if write_period(workspace, target, edits, dry_run=dry_run):
+                report.written.append(target)
+    except RecordError as error:
+        raise ReturnsRejected(error.problems) from None
     for change, outcome in importer.changes:
         if outcome is not None:
             change.action = outcome.action
@@ -335,14 +344,17 @@ def _number(row: FilledRow, column: str) -> Decimal | None:
     if isinstance(cell.value, bool):
         raise _RowProblem(column, "expected a number, not TRUE or FALSE")
     if isinstance(cell.value, int | float):
-        return Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
-    cleaned = cell.text.replace(",", "").replace("£", "").removesuffix("%").strip()
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise _RowProblem(column, f"'{cell.text}' is not a number") from None
+        value = Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
+    else:
+        cleaned = cell.text.replace(",", "").replace("£", "").removesuffix("%").strip()
+        try:
+            value = Decimal(cleaned)
+        except InvalidOperation:
+            raise _RowProblem(column, f"'{cell.text[:40]}' is not a number") from None
     if not value.is_finite():
-        raise _RowProblem(column, f"'{cell.text}' is not a number")
+        raise _RowProblem(column, f"'{cell.text[:40]}' is not a number")
+    if value.adjusted() >= MAX_DIGITS or len(value.as_tuple().digits) > MAX_DIGITS:
+        raise _RowProblem(column, f"{value:.3E} has more digits than a plausible figure")
     return value
 
 

@@ -118,13 +118,28 @@ def _csv_grid(path: Path) -> list[list[Cell]]:
 
 
 def _xlsx_grid(path: Path) -> list[list[Cell]]:
+    import zlib
+    from xml.etree.ElementTree import ParseError
     from zipfile import BadZipFile
 
     from openpyxl import load_workbook
 
+    # A damaged workbook fails as it is opened or, read-only, as its sheet is read.
+    damaged = (
+        BadZipFile,
+        OSError,
+        EOFError,
+        KeyError,
+        ValueError,
+        IndexError,
+        TypeError,
+        NotImplementedError,  # an unknown compression method
+        ParseError,
+        zlib.error,
+    )
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as error:
+    except damaged as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
     try:
         sheet = workbook["Return"] if "Return" in workbook.sheetnames else workbook.worksheets[0]
@@ -132,6 +147,8 @@ def _xlsx_grid(path: Path) -> list[list[Cell]]:
             [Cell(cell.value, "%" in str(getattr(cell, "number_format", ""))) for cell in row]
             for row in sheet.iter_rows()
         ]
+    except damaged as error:
+        raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
     finally:
         workbook.close()
 

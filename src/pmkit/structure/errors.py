@@ -90,8 +90,11 @@ def _describe(value: Any) -> str:
         return ", but it is empty"
     if isinstance(value, bool):
         return f", not {str(value).lower()}"
+    if isinstance(value, int) and value.bit_length() > 128:
+        # repr() of a huge int is slow, and past 4,300 digits a ValueError.
+        return ", not a number that long"
     if isinstance(value, str | int | float):
-        text = repr(value)
+        text = repr(value) if not isinstance(value, str) else repr(value[:60])
         return f", not {text[:40] + '…' if len(text) > 40 else text}"
     return ""
 
