@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.figures import RecordError
 from pmkit.monitoring.remedial import RemedialInput, new_key, stamp
+from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
 from pmkit.monitoring.writer import (
     append_item,
@@ -148,6 +149,8 @@ def resource_edit(
         )
     if amount < 0:
         problems.append("an amount provided cannot be negative")
+    if not amount.is_finite() or amount.adjusted() >= MAX_DIGITS:
+        problems.append(f"£{amount:.3E} is more than any partner could have provided")
     if problems:
         raise RecordError(problems)
     fields = {"amount": plain(amount), "commentary": commentary}
