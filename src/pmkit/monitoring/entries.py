@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.figures import RecordError
 from pmkit.monitoring.remedial import RemedialInput, new_key, stamp
-from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
+from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.monitoring.writer import (
     append_item,
     natural,
