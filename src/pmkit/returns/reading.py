@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import dropwhile
@@ -138,7 +139,10 @@ def _xlsx_grid(path: Path) -> list[list[Cell]]:
         zlib.error,
     )
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl warns about oddities it then reads past; a partner needs only the result.
+            warnings.simplefilter("ignore")
+            workbook = load_workbook(path, read_only=True, data_only=True)
     except damaged as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
     try:
