@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,42 @@ _ENV: dict[str, str | None] = {
     "PMKIT_AS_OF": None,
     "PMKIT_DEBUG": None,
 }
+
+SLOW = "slow"
+"""The marker of long suites: fuzzing, browser, pre-commit and subprocess journeys."""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--slow`` (or ``PMKIT_SLOW_TESTS=1``) runs the long suites too, as ``.ci/run`` does."""
+    parser.addoption(
+        "--slow",
+        action="store_true",
+        default=False,
+        help="also run the slow suites (fuzzing, browser, pre-commit, subprocess journeys)",
+    )
+
+
+def _run_slow(config: pytest.Config) -> bool:
+    wanted = os.environ.get("PMKIT_SLOW_TESTS", "").strip().lower() in {"1", "true", "yes"}
+    return bool(config.getoption("--slow")) or wanted
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Leave the slow suites out of a plain run: deselected and counted, never skipped."""
+    if _run_slow(config) or config.getoption("markexpr"):
+        return
+    slow = [item for item in items if item.get_closest_marker(SLOW) is not None]
+    if slow:
+        items[:] = [item for item in items if item.get_closest_marker(SLOW) is None]
+        config.hook.pytest_deselected(items=slow)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say whether the slow suites run, so a quick green run is not mistaken for CI's."""
+    if _run_slow(config):
+        return "pmkit: slow suites included"
+    return "pmkit: slow suites left out (run them with --slow, as .ci/run does)"
+
 
 WritePlan = Callable[..., Path]
 RunCli = Callable[..., Result]

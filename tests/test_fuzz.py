@@ -12,7 +12,8 @@ goes through the same entry point as the command line (``pmkit.cli.app``):
 for a return. Whatever pmkit makes of it, it must exit 0, 1 or 2 and say so
 in words, never with a traceback or an "internal error".
 
-``PMKIT_FUZZ_CASES`` (default 400) sets how many in-process cases run;
+``PMKIT_FUZZ_CASES`` (default 100; ``.ci/run`` sets 3,000) sets how many
+in-process cases run; the subprocess cases are a slow suite (``--slow``);
 ``PMKIT_FUZZ_SEED`` (default 20261126) the seed. A failure names the seed, the
 case number and its mutations, so ``PMKIT_FUZZ_SEED=S`` reproduces it.
 """
@@ -44,7 +45,7 @@ AS_OF = "2026-11-26"
 """Late November 2026: the returns are for 2026/27 Q2, the latest quarter ended."""
 
 SEED = int(os.environ.get("PMKIT_FUZZ_SEED", "20261126"))
-CASES = int(os.environ.get("PMKIT_FUZZ_CASES", "400"))
+CASES = int(os.environ.get("PMKIT_FUZZ_CASES", "100"))
 SUBPROCESS_CASES = int(os.environ.get("PMKIT_FUZZ_SUBPROCESS_CASES", "50"))
 SUBPROCESS_TIMEOUT = 60
 
@@ -502,6 +503,7 @@ def test_mangled_files_in_process(corpus: Corpus, kind: str) -> None:
     assert not failures, "\n\n".join(failures)
 
 
+@pytest.mark.slow
 def test_mangled_files_as_subprocesses(corpus: Corpus) -> None:
     """About fifty cases through the installed pmkit, as a user would run it."""
     cases = [

@@ -33,6 +33,8 @@ from pmkit.cli import app
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+pytestmark = pytest.mark.slow
+
 EXAMPLES = ("community-safety", "health-wellbeing")
 AS_OF = "2026-11-26"
 QUARTER = "2026/27 Q2"

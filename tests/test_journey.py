@@ -82,7 +82,10 @@ FIRE_COMMITMENT = """\
             description: Fire prevention officer time
 """
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
+]
 
 
 class Officer:

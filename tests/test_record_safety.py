@@ -194,6 +194,7 @@ def test_a_writer_killed_while_starting_a_file_leaves_no_file(tmp_path: Path) ->
 QUARTERLY = ("CS-01", "CS-02", "CS-03", "CS-04", "CS-06", "CS-07", "CS-08", "CS-09")
 
 
+@pytest.mark.slow
 def test_eight_processes_recording_into_one_quarter_all_land(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     command = [sys.executable, "-m", "pmkit", "--as-of", AS_OF.isoformat(), "record", "figure"]
@@ -236,6 +237,7 @@ def _record_after(barrier: Barrier, plan: str, indicator: str, period: str, valu
     )
 
 
+@pytest.mark.slow
 def test_eight_writers_released_together_lose_nothing(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
     record(plan, "CS-01", "88.2", "2026/27 Q2")  # some writers replace, some add
