@@ -10,6 +10,7 @@ from pmkit.periods import Period, PeriodKind
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from pmkit.judgement.targets import Lookup
     from pmkit.model.indicators import Indicator
     from pmkit.periods import Calendar
 
@@ -93,15 +94,25 @@ def due_period(indicator: Indicator, calendar: Calendar, today: Period) -> Perio
     return period
 
 
-def off_target(indicator: Indicator, period: Period, value: Decimal) -> str | None:
-    """How a figure falls short of the target set for exactly its period, if it does."""
-    target = next((t for t in indicator.targets if t.period == period), None)
-    if target is None or indicator.polarity is None:
+def off_target(
+    indicator: Indicator, period: Period, value: Decimal, figure: Lookup | None = None
+) -> str | None:
+    """How a figure falls short of its period's target (set, or shared out from the year's).
+
+    Near target counts too: either way the partnership will want to know why.
+    """
+    from pmkit.judgement.status import Rag, judge
+    from pmkit.judgement.targets import period_target
+    from pmkit.model.settings import RagScheme
+
+    target = period_target(indicator, period, figure)
+    if not target.usable:
         return None
-    worse = value > target.value if indicator.polarity.value == "lower" else value < target.value
-    if not worse:
+    status = judge(indicator, value, target, RagScheme())
+    if status not in (Rag.RED, Rag.AMBER):
         return None
+    shown = f"{target.low} to {target.high}" if target.is_range else format(target.value or 0, "f")
     return (
-        f"{indicator.id} is off target for {period.label}: {value} against a target of "
-        f"{target.value}"
+        f"{indicator.id} is {status.words.lower()} for {period.label}: {value} against a "
+        f"target of {shown} ({target.basis})"
     )
