@@ -19,6 +19,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmkit.judgement.direction import Direction, direction
+from pmkit.judgement.status import judge
+from pmkit.judgement.targets import PeriodTarget, TargetMethod
 from pmkit.load import Document, load_document
 from pmkit.model.indicators import Indicator, Polarity, ToleranceKind
 from pmkit.model.settings import RagScheme
@@ -30,9 +33,6 @@ from pmkit.periods import Calendar, PeriodKind
 from pmkit.returns.content import FIGURE, build_return
 from pmkit.returns.importing import import_returns
 from pmkit.returns.writing import write_csv
-from pmkit.judgement.direction import Direction, direction
-from pmkit.judgement.status import judge
-from pmkit.judgement.targets import PeriodTarget, TargetMethod
 from pmkit.review.quarter import review_quarter
 from pmkit.review.result import Rag
 from pmkit.validate import check_document

@@ -700,8 +700,8 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     red = next(line for line in lines if "I-RED Victims supported" in line)
     # 70, 75, 85, 70 in 2025/26, then 72 and 70: the sparkline after two gaps.
     assert (
-        red
-        == "│ ✗ Off target │ I-RED Victims supported │ 70     │ 80     │   ▁▃█▁▂▁ │ ↓ worsening on 2026/27 Q1 │"
+        red == "│ ✗ Off target │ I-RED Victims supported │ 70     │ 80     │   ▁▃█▁▂▁ │ "
+        "↓ worsening on 2026/27 Q1 │"
     )
     green = next(line for line in lines if "I-GREEN Crime rate" in line)
     assert "✓ On target" in green

@@ -16,14 +16,14 @@ from typing import Any
 
 import pytest
 
-from pmkit.model.indicators import Indicator
-from pmkit.model.settings import RagScheme
-from pmkit.monitoring.workspace import open_workspace
-from pmkit.periods import Calendar, Period, PeriodKind
 from pmkit.judgement.direction import Direction as Travelling
 from pmkit.judgement.direction import direction
 from pmkit.judgement.status import judge
 from pmkit.judgement.targets import PeriodTarget, TargetMethod, period_target
+from pmkit.model.indicators import Indicator
+from pmkit.model.settings import RagScheme
+from pmkit.monitoring.workspace import open_workspace
+from pmkit.periods import Calendar, Period
 from pmkit.review.quarter import review_quarter
 from pmkit.review.result import Direction, IndicatorReview, Point, QuarterReview, Rag
 

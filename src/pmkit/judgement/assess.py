@@ -108,7 +108,16 @@ def assess(
     value = figure(period)
     recorded = value is not None or (found is not None and found.not_available is not None)
     target = period_target(indicator, period, figure)
-    status, note = _status(indicator, period, quarter, value, recorded, target, today, scheme)
+    status, note = _status(
+        indicator,
+        period,
+        quarter=quarter,
+        value=value,
+        recorded=recorded,
+        target=target,
+        today=today,
+        scheme=scheme,
+    )
     basis = compared_with(indicator)
     then = (
         period.same_period_last_year()
@@ -182,6 +191,7 @@ def _last_month(quarter: Period, record: RecordLookup) -> Recorded | None:
 def _status(
     indicator: Indicator,
     period: Period,
+    *,
     quarter: Period,
     value: Decimal | None,
     recorded: bool,

@@ -1,4 +1,4 @@
-"""Direction of travel: is the figure getting better, compared like with like?
+"""Direction of travel: whether a figure is getting better, compared like with like.
 
 A year-to-date figure (and any indicator the plan marks ``compare_with:
 last_year``, such as a seasonal count) is compared with the same period last
