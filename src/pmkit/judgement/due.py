@@ -9,11 +9,13 @@ after it falls due.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from pmkit.model.durations import Duration
 from pmkit.model.partnership import Frequency
-from pmkit.periods import Period, PeriodKind
+from pmkit.periods import Calendar, Period, PeriodKind
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -30,14 +32,70 @@ FREQUENCY_KIND = {
 
 def due_date(indicator: Indicator, period: Period) -> date:
     """The day the figure of ``indicator`` for ``period`` should be available."""
-    lag = indicator.data_lag
-    end = period.end
+    return after(period.end, indicator.data_lag)
+
+
+def after(day: date, lag: Duration | None) -> date:
+    """``day`` plus ``lag``: months and years as calendar months to a month's end."""
     if lag is None:
-        return end
+        return day
     if lag.unit in ("month", "year") and lag.amount == int(lag.amount):
         months = int(lag.amount) * (12 if lag.unit == "year" else 1)
-        return month_end(end, months)
-    return end + timedelta(days=round(lag.days))
+        return month_end(day, months)
+    return day + timedelta(days=round(lag.days))
+
+
+RETURN_DEADLINE = Duration(1, "month")
+"""A partner's return for a quarter is due a month after the quarter ends, unless the plan says."""
+
+
+def return_deadline(quarter: Period, deadline: Duration | None = None) -> date:
+    """The day a partner's return for ``quarter`` is due (the plan's ``return_deadline``)."""
+    return after(quarter.end, deadline or RETURN_DEADLINE)
+
+
+def owed_in_return(
+    indicator: Indicator, quarter: Period, deadline: Duration | None = None
+) -> list[Period]:
+    """The periods of ``indicator``'s figures that a return for ``quarter`` asks for.
+
+    A figure belongs to the first quarter's return whose quarter it has ended
+    by and whose deadline it falls due by; so every figure is asked for once,
+    in one return, however long its data lag (an annual figure with a
+    twelve-month lag is asked for in the return due after it becomes available).
+    """
+    before = quarter.previous()
+
+    def owed_by(period: Period, return_for: Period) -> bool:
+        ended = period.end <= return_for.end
+        return ended and due_date(indicator, period) <= return_deadline(return_for, deadline)
+
+    found = []
+    start = quarter.calendar.containing(quarter.end, reporting_kind(indicator))
+    for period in _backwards(indicator, start):
+        if owed_by(period, before):
+            break
+        if owed_by(period, quarter):
+            found.append(period)
+        elif period.end < before.start and due_date(indicator, period) < quarter.start:
+            break  # cannot happen with a lag: a safeguard against an endless search
+    return sorted(found)
+
+
+def latest_due(indicator: Indicator, calendar: Calendar, today: date) -> Period:
+    """The latest period whose figure should be in by ``today`` (the default for recording)."""
+    start = calendar.containing(today, reporting_kind(indicator))
+    return next(p for p in _backwards(indicator, start) if due_date(indicator, p) <= today)
+
+
+def _backwards(indicator: Indicator, start: Period) -> Iterator[Period]:
+    """The indicator's reporting periods from ``start`` back in time (six-monthly: Q2 and Q4)."""
+    period = start
+    six_monthly = indicator.frequency is Frequency.SIX_MONTHLY
+    while True:
+        if not six_monthly or period.quarter_number in (2, 4):
+            yield period
+        period = period.previous()
 
 
 def month_end(day: date, months: int) -> date:

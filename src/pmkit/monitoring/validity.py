@@ -4,30 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.due import FREQUENCY_KIND
 from pmkit.model.partnership import Frequency
-from pmkit.periods import Period, PeriodKind
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from pmkit.judgement.targets import Lookup
     from pmkit.model.indicators import Indicator
-    from pmkit.periods import Calendar
-
-_KIND = {
-    Frequency.MONTHLY: PeriodKind.MONTH,
-    Frequency.QUARTERLY: PeriodKind.QUARTER,
-    Frequency.SIX_MONTHLY: PeriodKind.QUARTER,
-    Frequency.ANNUAL: PeriodKind.YEAR,
-    Frequency.BIENNIAL: PeriodKind.YEAR,
-}
+    from pmkit.periods import Period
 
 
 def period_problem(indicator: Indicator, period: Period) -> str | None:
     """Why ``indicator`` can have no figure for ``period``, or ``None`` if it can."""
     frequency = indicator.frequency
     if frequency is not None:
-        kind = _KIND[frequency]
+        kind = FREQUENCY_KIND[frequency]
         if period.kind is not kind:
             spoken = frequency.value.replace("_", "-")
             return (
@@ -73,25 +65,6 @@ def outside_expected_range(indicator: Indicator, value: Decimal) -> str | None:
     if expected.max is not None and value > expected.max:
         return f"{value} is above {expected.max}, the highest the plan expects for {indicator.id}"
     return None
-
-
-def due_period(indicator: Indicator, calendar: Calendar, today: Period) -> Period:
-    """The latest period whose figure for ``indicator`` should be available by ``today``.
-
-    ``today`` is the month containing the date. The data lag (default none)
-    is counted in whole months after the period ends.
-    """
-    frequency = indicator.frequency or Frequency.QUARTERLY
-    kind = _KIND[frequency]
-    lag_months = round(indicator.data_lag.months) if indicator.data_lag is not None else 0
-    # The last month whose end has passed by at least the lag.
-    reachable = Period(today.first - 1 - lag_months, PeriodKind.MONTH, calendar.start_month)
-    period = calendar.containing(reachable.start, kind)
-    if period.last > reachable.first:
-        period = period.previous()
-    if frequency is Frequency.SIX_MONTHLY and period.quarter_number not in (2, 4):
-        period = period.previous()
-    return period
 
 
 def off_target(
