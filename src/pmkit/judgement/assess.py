@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from pmkit.judgement import due
-from pmkit.judgement.direction import Travel, compared_with, travel
+from pmkit.judgement.direction import Direction, Travel, compared_with, travel
 from pmkit.judgement.forecast import Outlook, forecast
 from pmkit.judgement.months import quarter_from_months, quarter_method
 from pmkit.judgement.status import Rag, judge
@@ -108,6 +108,8 @@ def assess(
     value = figure(period)
     recorded = value is not None or (found is not None and found.not_available is not None)
     target = period_target(indicator, period, figure)
+    last_year_value = figure(period.same_period_last_year())
+    better = travel(indicator, value, last_year_value, "", CompareWith.LAST_YEAR)
     status, note = _status(
         indicator,
         period,
@@ -117,6 +119,7 @@ def assess(
         target=target,
         today=today,
         scheme=scheme,
+        improving=better is not None and better.direction is Direction.IMPROVING,
     )
     basis = compared_with(indicator)
     then = (
@@ -129,13 +132,7 @@ def assess(
         # No figure for the period before: the same period last year, said as such.
         basis, then = CompareWith.LAST_YEAR, period.same_period_last_year()
         compared_value = figure(then)
-    last_year_value = figure(period.same_period_last_year())
     moved = travel(indicator, value, compared_value, then.label, basis)
-    if status is Rag.RED and scheme.better_than_last_year and last_year_value is not None:
-        better = travel(indicator, value, last_year_value, "", CompareWith.LAST_YEAR)
-        if better is not None and better.direction.value == "improving":
-            status = Rag.AMBER
-            note = "off target but better than the same period last year"
     assessment = Assessment(
         period=period,
         value=value,
@@ -198,6 +195,7 @@ def _status(
     target: PeriodTarget,
     today: date,
     scheme: RagScheme,
+    improving: bool,
 ) -> tuple[Rag, str]:
     falls_due = _due(indicator, period)
     if value is not None:
@@ -205,7 +203,7 @@ def _status(
             return Rag.NO_TARGET, target.problem
         if not target.usable:
             return Rag.NO_TARGET, f"no target for {period.label}"
-        return judge(indicator, value, target, scheme), ""
+        return judge(indicator, value, target, scheme, improving_on_last_year=improving), ""
     if recorded:
         return Rag.NO_DATA, "recorded as not available"
     if period.last > quarter.last:
