@@ -255,3 +255,29 @@ def test_rules_lists_every_code_by_default(run_cli: RunCli) -> None:
         "timely",
         True,
     )
+
+
+def test_junit_fails_a_monitoring_file_on_a_monitoring_finding() -> None:
+    # Every kind of check that cannot be switched off counts under "structure",
+    # so a monitoring file with a MON finding is a failing case, not a pass.
+    from datetime import date
+
+    from pmkit.codes import DOES_NOT_FIT_UNIT
+    from pmkit.findings import Finding, Severity
+    from pmkit.report.junit import junit_tree
+    from pmkit.validate import FileResult, ValidationResult
+
+    file = "monitoring/2026-27-Q2.yaml"
+    finding = Finding(
+        DOES_NOT_FIT_UNIT, "150 is above 100", Severity.ERROR, file, line=7, column=12
+    )
+    tree = junit_tree(ValidationResult([FileResult(file, [finding])], date(2026, 11, 26)))
+
+    case = tree.find("testsuite/testcase")
+    assert case is not None
+    failure = case.find("failure")
+    assert failure is not None
+    assert (failure.get("message"), failure.text) == (
+        "1 finding",
+        f"{file}:7:12: MON005 [error] 150 is above 100",
+    )
