@@ -31,6 +31,10 @@ class GitError(Exception):
     """Git is missing, the folder is not a full repository, or a revision cannot be used."""
 
 
+class RevisionError(GitError):
+    """A revision someone named is unsafe, or names no commit."""
+
+
 @dataclass(frozen=True, slots=True)
 class Commit:
     """A commit that changed the plan: its id, when, by whom, and its subject line."""
@@ -62,11 +66,11 @@ def check_revision(revision: str) -> str:
     space and control characters have no place in a commit, tag or branch.
     """
     if not revision:
-        raise GitError("an empty revision names no commit")
+        raise RevisionError("an empty revision names no commit")
     if revision.startswith("-"):
-        raise GitError(f"{revision!r} is not a commit, tag or branch (it starts with '-')")
+        raise RevisionError(f"{revision!r} is not a commit, tag or branch (it starts with '-')")
     if ".." in revision or _UNSAFE.search(revision):
-        raise GitError(
+        raise RevisionError(
             f"{revision!r} is not a commit, tag or branch: name one commit, tag or branch, "
             "without spaces, '..' or ':'"
         )
@@ -100,7 +104,7 @@ class Repository:
                 "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"
             )
         except GitError:
-            raise GitError(
+            raise RevisionError(
                 f"{revision!r} names no commit, tag or branch in this repository"
             ) from None
         return found.decode("ascii").strip()

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pmkit.plan_history.git import Commit, GitError, Repository, check_revision, open_repository
+from pmkit.plan_history.git import (
+    Commit,
+    GitError,
+    Repository,
+    RevisionError,
+    check_revision,
+    open_repository,
+)
 from pmkit.plan_history.lenient import UnreadablePlan, read_plan_text
 
 if TYPE_CHECKING:
@@ -17,6 +24,16 @@ if TYPE_CHECKING:
 
 class HistoryError(Exception):
     """The plan's history cannot be read: one clear message for the user."""
+
+
+class BadRevision(HistoryError):
+    """A commit, tag or branch someone named is unsafe or does not exist."""
+
+
+def _history_error(error: GitError) -> HistoryError:
+    if isinstance(error, RevisionError):
+        return BadRevision(str(error))
+    return HistoryError(str(error))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +69,21 @@ class PlanVersion:
 
 @dataclass(frozen=True, slots=True)
 class PlanHistory:
-    """Every committed version of a plan that could be read, oldest first."""
+    """Every committed version of a plan that could be read, oldest first.
+
+    ``base`` is the commit a pull request is compared with: changes made by
+    it and before are taken as already accepted.
+    """
 
     versions: tuple[PlanVersion, ...]
+    base: str | None = None
+
+    def since_base(self) -> int:
+        """The position of the first version made after ``base`` (0 without one)."""
+        for number, version in enumerate(self.versions):
+            if self.base is not None and version.commit_sha == self.base:
+                return number + 1
+        return 0
 
     def before(self, day: date) -> PlanVersion | None:
         """The plan as at the last commit made before ``day``."""
@@ -84,7 +113,7 @@ def repository_for(plan: Path) -> tuple[Repository, str]:
         repository = open_repository(plan.parent if plan.parent.parts else plan.resolve().parent)
         return repository, repository.relative(plan)
     except GitError as error:
-        raise HistoryError(str(error)) from None
+        raise _history_error(error) from None
 
 
 def read_history(
@@ -105,7 +134,7 @@ def read_history(
             commits = commits[: keep + 1]
         contents = repository.read_files([(commit.sha, commit.path) for commit in commits])
     except GitError as error:
-        raise HistoryError(str(error)) from None
+        raise _history_error(error) from None
     versions = []
     for commit, content in zip(reversed(commits), reversed(contents), strict=True):
         if content is None:
@@ -118,6 +147,39 @@ def read_history(
     return PlanHistory(tuple(versions))
 
 
+def history_for_checks(plan: Path, *, base: str | None = None) -> PlanHistory:
+    """The history of ``plan`` for the checks that need it; ``base`` a pull request's base."""
+    from dataclasses import replace
+
+    repository, path = repository_for(plan)
+    history = read_history(repository, path)
+    if base is None:
+        return history
+    return replace(history, base=version_at(repository, path, base).commit_sha)
+
+
+def history_of_texts(versions: list[tuple[date, str]]) -> PlanHistory:
+    """A history made of plans written out as text, each with the day it was committed.
+
+    For examples and tests: each version gets a made-up commit id, ``example-1``
+    and so on, and no author.
+    """
+    from datetime import datetime, time
+
+    made = []
+    for number, (day, text) in enumerate(versions, start=1):
+        commit = Commit(
+            f"example-{number}",
+            datetime.combine(day, time(12)),
+            "",
+            "",
+            "",
+            "plan.yaml",
+        )
+        made.append(PlanVersion(read_plan_text(text), commit))
+    return PlanHistory(tuple(made))
+
+
 def version_at(repository: Repository, path: str, revision: str) -> PlanVersion:
     """The plan as it stood at ``revision`` (a commit, tag or branch)."""
     try:
@@ -127,7 +189,7 @@ def version_at(repository: Repository, path: str, revision: str) -> PlanVersion:
             raise HistoryError(f"the plan {path} was not yet committed at {revision}")
         (content,) = repository.read_files([(commits[0].sha, commits[0].path)])
     except GitError as error:
-        raise HistoryError(str(error)) from None
+        raise _history_error(error) from None
     if content is None:
         raise HistoryError(f"the plan {path} is not in commit {commits[0].short}")
     try:
