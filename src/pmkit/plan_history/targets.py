@@ -244,15 +244,22 @@ def explanation(
     """The change log entry that explains a change to ``indicator`` made by ``after``.
 
     First an entry added by that same commit that names the indicator; else
-    one that names it in the latest plan, dated on or after the commit
-    before (an entry written up a little later).
+    one written up later (in the latest plan, not in that commit's) that names
+    it and is dated between the commit before and this one.
     """
     known = {(e.date, e.change) for e in before.plan.partnership.change_log} if before else set()
     for entry in after.plan.partnership.change_log:
         if (entry.date, entry.change) not in known and names(entry.change, indicator):
             return entry
+    if latest is None or after.day is None:
+        return None
     since = before.day if before is not None and before.day is not None else date.min
-    for entry in (latest or after.plan).partnership.change_log:
-        if entry.date >= since and names(entry.change, indicator):
+    written = known | {(e.date, e.change) for e in after.plan.partnership.change_log}
+    for entry in latest.partnership.change_log:
+        if (
+            (entry.date, entry.change) not in written
+            and since <= entry.date <= after.day
+            and names(entry.change, indicator)
+        ):
             return entry
     return None
