@@ -98,8 +98,8 @@ def validate(
         typer.Option(
             "--base",
             metavar="REF",
-            help="With --history, judge only what changed after this commit, tag or branch "
-            "(a pull request's base).",
+            help="Read the plan's history as --history does, and judge only what changed "
+            "after this commit, tag or branch (a pull request's base).",
         ),
     ] = None,
 ) -> None:

@@ -226,7 +226,9 @@ def _first_appearance(version: PlanVersion, indicator: str) -> tuple[Change, ...
 
     empty = Plan.model_validate({"format_version": 1, "partnership": {"name": "-"}})
     diff = diff_plans(empty, version.plan)
-    return tuple(change for change in diff.changes if change.subject == indicator)
+    mine = [change for change in diff.changes if change.subject == indicator]
+    # The indicator's arrival first, then the targets it arrived with.
+    return tuple(sorted(mine, key=lambda change: change.section != "indicators"))
 
 
 def _indicator_changes(before: PlanVersion, after: PlanVersion, indicator: str) -> list[Change]:
