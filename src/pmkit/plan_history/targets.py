@@ -195,7 +195,11 @@ def _within(year: Period, label: str, plan: Plan) -> bool:
 
 
 def indicator_timeline(history: PlanHistory, indicator: str) -> list[TimelineEntry]:
-    """Each commit that changed ``indicator``'s targets, tolerance, title or definition."""
+    """Each commit that changed ``indicator``'s targets, tolerance, title or definition.
+
+    Within a commit, changes to the indicator itself (its arrival, title or
+    definition) come before its targets and tolerance.
+    """
     entries = []
     versions = [version for version in history.versions if version.commit is not None]
     latest = versions[-1].plan if versions else None
@@ -204,9 +208,11 @@ def indicator_timeline(history: PlanHistory, indicator: str) -> list[TimelineEnt
         assert version.commit is not None
         if previous is None:
             present = any(i.id == indicator for i in version.plan.indicators)
-            changes = _first_appearance(version, indicator) if present else ()
+            first = _first_appearance(version, indicator) if present else ()
+            changes = tuple(sorted(first, key=lambda change: change.section != "indicators"))
         else:
-            changes = tuple(_indicator_changes(previous, version, indicator))
+            found = _indicator_changes(previous, version, indicator)
+            changes = tuple(sorted(found, key=lambda change: change.section != "indicators"))
         if changes:
             entries.append(
                 TimelineEntry(
@@ -226,9 +232,7 @@ def _first_appearance(version: PlanVersion, indicator: str) -> tuple[Change, ...
 
     empty = Plan.model_validate({"format_version": 1, "partnership": {"name": "-"}})
     diff = diff_plans(empty, version.plan)
-    mine = [change for change in diff.changes if change.subject == indicator]
-    # The indicator's arrival first, then the targets it arrived with.
-    return tuple(sorted(mine, key=lambda change: change.section != "indicators"))
+    return tuple(change for change in diff.changes if change.subject == indicator)
 
 
 def _indicator_changes(before: PlanVersion, after: PlanVersion, indicator: str) -> list[Change]:
