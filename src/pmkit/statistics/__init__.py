@@ -1,0 +1,1 @@
+"""Statistics for judging figures: confidence intervals, comparison with a benchmark, SPC."""
