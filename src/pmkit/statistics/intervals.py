@@ -176,8 +176,13 @@ def regularized_gamma(shape: float, x: float) -> float:
     ``P(shape, x)`` is the chance that a Poisson variable of mean ``x`` is at least
     ``shape``.
     """
+    return _gamma_tails(shape, x)[0]
+
+
+def _gamma_tails(shape: float, x: float) -> tuple[float, float]:
+    """``P(shape, x)`` and ``Q = 1 - P``, each computed directly where it is the small one."""
     if x <= 0:
-        return 0.0
+        return 0.0, 1.0
     log_front = shape * math.log(x) - x - math.lgamma(shape)
     if x < shape + 1:
         term = total = 1 / shape
@@ -186,9 +191,10 @@ def regularized_gamma(shape: float, x: float) -> float:
             denominator += 1
             term *= x / denominator
             total += term
-            if abs(term) < abs(total) * 1e-16:
+            if abs(term) < abs(total) * 1e-17:
                 break
-        return min(1.0, total * math.exp(log_front))
+        lower = min(1.0, total * math.exp(log_front))
+        return lower, 1 - lower
     tiny = 1e-300
     b = x + 1 - shape
     c = 1 / tiny
@@ -204,22 +210,36 @@ def regularized_gamma(shape: float, x: float) -> float:
         d = 1 / d
         delta = d * c
         fraction *= delta
-        if abs(delta - 1) < 1e-16:
+        if abs(delta - 1) < 1e-17:
             break
-    return max(0.0, 1 - math.exp(log_front) * fraction)
+    upper = min(1.0, math.exp(log_front) * fraction)
+    return 1 - upper, upper
 
 
 def _gamma_quantile(shape: float, probability: float) -> float:
-    """The ``x`` at which ``P(shape, x)`` reaches ``probability``, by bisection."""
+    """The ``x`` at which ``P(shape, x)`` reaches ``probability``.
+
+    Newton's method on ``P``, whose slope is the gamma density, kept inside a
+    bracket that halves whenever a Newton step would leave it (bisection).
+    """
     low, high = 0.0, max(1.0, 2 * shape)
-    while regularized_gamma(shape, high) < probability:
+    while _gamma_tails(shape, high)[0] < probability:
         low, high = high, 2 * high
+    x = (low + high) / 2
     for _ in range(_MAX_STEPS):
-        middle = (low + high) / 2
-        if regularized_gamma(shape, middle) < probability:
-            low = middle
+        lower_tail, upper_tail = _gamma_tails(shape, x)
+        # compare in the tail that is small, where it is known to full precision
+        excess = (1 - probability) - upper_tail if probability > 0.5 else lower_tail - probability
+        if excess < 0:
+            low = x
         else:
-            high = middle
-        if high - low <= _TOLERANCE * max(high, 1e-300):
-            break
-    return (low + high) / 2
+            high = x
+        density = math.exp((shape - 1) * math.log(x) - x - math.lgamma(shape))
+        step = excess / density if density > 0 else math.inf
+        candidate = x - step
+        if not low < candidate < high:
+            candidate = (low + high) / 2
+        if abs(candidate - x) <= _TOLERANCE * x or high - low <= _TOLERANCE * high:
+            return candidate
+        x = candidate
+    return x
