@@ -49,6 +49,7 @@ def test_a_small_area_with_few_events_is_similar_despite_a_higher_rate() -> None
     # 5 events in 10,000 people: 50.0 per 100,000 (16.23 to 116.68), England 30.0
     value, lower, upper = rate_interval(5, 10_000)
 
+    assert (value, round(lower, 2), round(upper, 2)) == (50.0, 16.23, 116.68)
     assert compare_with_benchmark(value, lower, upper, 30.0, LOWER) is Comparison.SIMILAR
 
 

@@ -64,6 +64,7 @@ def test_a_point_beyond_a_limit() -> None:
     (segment,) = result.segments
     assert segment.mean == pytest.approx(11.538462, abs=1e-6)
     assert segment.mean_moving_range == 4.0
+    assert segment.lower_limit == pytest.approx(0.898462, abs=1e-6)
     assert segment.upper_limit == pytest.approx(22.178462, abs=1e-6)
     assert flagged(result) == {Rule.OUTSIDE_LIMITS: [12]}
     assert result.points[12].direction == 1
