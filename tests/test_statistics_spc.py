@@ -354,3 +354,19 @@ def test_an_empty_series_and_bad_input() -> None:
         xmr(STEADY, breaks=[0])
     with pytest.raises(ValueError, match="one target per value"):
         xmr(STEADY, polarity=HIGHER, target=[1.0, 2.0])
+
+
+def test_a_point_that_two_rules_flag_takes_the_first_for_its_variation() -> None:
+    # 21 points alternating 4 and 16 (ending on 4), six 13s and a 40: mean 322/28 = 11.5,
+    # mean moving range 276/27 = 10.2222, upper limit 11.5 + 27.1911 = 38.6911
+    values = [4.0, 16.0] * 10 + [4.0] + [13.0] * 6 + [40.0]
+
+    result = xmr(values, polarity=LOWER)
+
+    assert result.segments[0].mean == 11.5
+    assert result.segments[0].upper_limit == pytest.approx(38.691111, abs=1e-6)
+    last = result.points[-1]
+    assert last.rules == {Rule.OUTSIDE_LIMITS, Rule.SHIFT}
+    assert last.special_cause is Rule.OUTSIDE_LIMITS
+    assert [point.special_cause for point in result.points[21:27]] == [Rule.SHIFT] * 6
+    assert result.variation is Variation.CONCERNING
