@@ -63,7 +63,7 @@ def test_pooled_periods_say_how_many_years_they_pool() -> None:
 
 
 @pytest.mark.parametrize(
-    "label", ["Winter 2023", "2022/24", "2023 - 2021", "2020/21 - 22/23 Q1", ""]
+    "label", ["Winter 2023", "2022/24", "2023 - 2021", "2020/21 - 22/23 Q1", "2020/21 - 22/24", ""]
 )
 def test_labels_that_are_not_periods(label: str) -> None:
     with pytest.raises(ValueError, match="'"):
@@ -155,6 +155,16 @@ def test_the_local_figure_against_england_as_the_profiles_judged_it() -> None:
 def test_a_file_without_the_profiles_columns_is_refused() -> None:
     with pytest.raises(ComparatorFileError, match="no column 'Indicator ID'"):
         read_profile_download("indicator,value\nCS-01,3\n")
+
+
+def test_an_indicator_id_that_is_not_a_number_is_unreadable() -> None:
+    header, first = DOWNLOAD.splitlines()[:2]
+
+    found = read_profile_download(f"{header}\n{first.replace('93014', 'P93014', 1)}\n")
+
+    assert [(row.line, row.reason) for row in found.unreadable] == [
+        (2, "'P93014' is not an indicator id")
+    ]
 
 
 def test_a_byte_order_mark_is_ignored() -> None:

@@ -352,6 +352,10 @@ def test_an_empty_series_and_bad_input() -> None:
         xmr([1.0, float("nan")])
     with pytest.raises(ValueError, match="break"):
         xmr(STEADY, breaks=[0])
+    with pytest.raises(ValueError, match="minimum number of points"):
+        xmr(STEADY, minimum_points=1)
+    with pytest.raises(ValueError, match="fixed from"):
+        xmr(STEADY, fix_after=1)
     with pytest.raises(ValueError, match="one target per value"):
         xmr(STEADY, polarity=HIGHER, target=[1.0, 2.0])
 
