@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, GetJsonSchemaHandler, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
@@ -104,6 +111,11 @@ class Definition(Shorthand, shorthand_key="text"):
             "be over a fixed population unless this says false."
         ),
     )
+    standardised: bool | None = Field(
+        default=None,
+        description="True for a rate standardised for age (or another factor): its "
+        "confidence interval is not the crude rate's.",
+    )
 
 
 class QuarterFigure(StrEnum):
@@ -133,6 +145,34 @@ class CompareWith(StrEnum):
     """The period before: for figures with no seasonal pattern."""
     LAST_YEAR = "last_year"
     """The same period last year: for seasonal and year-to-date figures."""
+
+
+
+_NATIONAL_ID = re.compile(r"[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
+
+
+def _check_national_id(value: str) -> str:
+    if not _NATIONAL_ID.fullmatch(value):
+        raise PydanticCustomError(
+            "national_id",
+            "expected a scheme and the id the scheme gives the indicator, such as fingertips:93014",
+        )
+    return value
+
+
+NationalId = Annotated[
+    str,
+    AfterValidator(_check_national_id),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{_NATIONAL_ID.pattern}$",
+            "description": "The indicator's id in a national set, as scheme:id, such as "
+            "fingertips:93014 (the public-health profiles' indicator id).",
+        }
+    ),
+]
+"""Where the indicator is published nationally: ``fingertips:93014``."""
 
 
 class DataSource(Shorthand, shorthand_key="name"):
@@ -271,6 +311,7 @@ class Indicator(Entity):
     """A performance indicator, with everything the framework asks of it."""
 
     title: Text | None = None
+    national_id: NationalId | None = None
     definition: Definition | None = None
     unit: Unit | None = None
     polarity: Polarity | None = None
