@@ -147,7 +147,6 @@ class CompareWith(StrEnum):
     """The same period last year: for seasonal and year-to-date figures."""
 
 
-
 _NATIONAL_ID = re.compile(r"[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
 
 

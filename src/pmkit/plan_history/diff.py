@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from pmkit.model.actions import Action
-    from pmkit.model.indicators import Indicator
+    from pmkit.model.indicators import Indicator, Target
     from pmkit.model.partnership import ChangeLogEntry
     from pmkit.model.plan import Plan
     from pmkit.model.units import Unit
@@ -128,7 +128,7 @@ def _indicators(old: Plan, new: Plan) -> Iterator[Change]:
             continue
         yield Change("indicators", "added", key, f"{named(indicator)} added")
         for target in indicator.targets:
-            value = figure(target.value, indicator.unit)
+            value = aim(target, indicator.unit)
             yield Change(
                 "targets",
                 "added",
@@ -197,15 +197,15 @@ def _indicator(old: Indicator, new: Indicator) -> Iterator[Change]:
 
 def _targets(old: Indicator, new: Indicator) -> Iterator[Change]:
     key = new.id
-    before = {target.period.label: target.value for target in old.targets}
-    after = {target.period.label: target.value for target in new.targets}
+    before = {target.period.label: target for target in old.targets}
+    after = {target.period.label: target for target in new.targets}
     order = {target.period.label: target.period.first for target in [*old.targets, *new.targets]}
     for period in sorted(before.keys() | after.keys(), key=lambda label: order[label]):
         was, now = before.get(period), after.get(period)
-        if was == now:
+        if _same(was, now):
             continue
         if was is None and now is not None:
-            value = figure(now, new.unit)
+            value = aim(now, new.unit)
             yield Change(
                 "targets",
                 "added",
@@ -215,7 +215,7 @@ def _targets(old: Indicator, new: Indicator) -> Iterator[Change]:
                 new=value,
             )
         elif now is None and was is not None:
-            value = figure(was, old.unit)
+            value = aim(was, old.unit)
             yield Change(
                 "targets",
                 "removed",
@@ -225,12 +225,18 @@ def _targets(old: Indicator, new: Indicator) -> Iterator[Change]:
                 old=value,
             )
         elif was is not None and now is not None:
-            easier = less_ambitious(new.polarity, was, now)
-            old_text, new_text = figure(was, old.unit), figure(now, new.unit)
+            easier = (
+                less_ambitious(new.polarity, was.value, now.value)
+                if was.value is not None and now.value is not None
+                else None
+            )
+            old_text, new_text = aim(was, old.unit), aim(now, new.unit)
             judged = {
                 True: f", less ambitious ({_polarity(new.polarity)})",
                 False: f", more ambitious ({_polarity(new.polarity)})",
-                None: " (polarity not stated)",
+                None: " (polarity not stated)"
+                if new.polarity is None
+                else " (a range: ambition not compared)",
             }[easier]
             yield Change(
                 "targets",
@@ -242,6 +248,21 @@ def _targets(old: Indicator, new: Indicator) -> Iterator[Change]:
                 new=new_text,
                 less_ambitious=easier,
             )
+
+
+def aim(target: Target, unit: Unit | None) -> str:
+    """A target as people write it: a value, or a range ``28% to 40%``."""
+    if target.value is not None:
+        return figure(target.value, unit)
+    low = figure(target.low, unit) if target.low is not None else "?"
+    high = figure(target.high, unit) if target.high is not None else "?"
+    return f"{low} to {high}"
+
+
+def _same(was: Target | None, now: Target | None) -> bool:
+    if was is None or now is None:
+        return was is now
+    return (was.value, was.low, was.high) == (now.value, now.low, now.high)
 
 
 def _definition(indicator: Indicator) -> tuple[str | None, ...]:
