@@ -98,6 +98,8 @@ class IndicatorReview:
     commentary: str | None = None
     proxy: str | None = None
     suppressed: bool = False
+    unusual: str | None = None
+    """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
 
     @property
     def target_shown(self) -> str:
