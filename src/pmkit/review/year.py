@@ -17,8 +17,8 @@ from pmkit.review.quarter import review_quarter
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
-    from pmkit.review.result import QuarterReview
     from pmkit.periods import Period
+    from pmkit.review.result import QuarterReview
 
 REPEATED_MISSES = 2
 """Quarters off target in a year that make an indicator stand out (``review.red_quarters``)."""
