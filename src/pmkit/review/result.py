@@ -26,6 +26,8 @@ class ActionState(StrEnum):
     OVERDUE = "overdue"
     COMPLETE = "complete"
     NO_REPORT = "no_report"
+    PLAN_PROBLEM = "plan_problem"
+    """The plan's timescales cannot be right (it ends before it starts): not judged."""
 
 
 @dataclass(frozen=True, slots=True)

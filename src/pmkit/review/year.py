@@ -12,6 +12,7 @@ from pmkit.judgement.direction import direction
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import Sharing, period_target, sharing
 from pmkit.judgement.year_end import year_end
+from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
 from pmkit.review.quarter import review_quarter
 
@@ -140,7 +141,11 @@ def _met_early(workspace: Workspace, year: Period, quarters: list[QuarterReview]
     found = []
     scheme = workspace.plan.settings.rag
     for position, indicator in enumerate(workspace.plan.indicators):
-        if sharing(indicator) is not Sharing.CUMULATIVE:
+        # Only a figure that grows towards its target can meet it early.
+        if (
+            sharing(indicator) is not Sharing.CUMULATIVE
+            or indicator.polarity is not Polarity.HIGHER
+        ):
             continue
         annual = period_target(indicator, year)
         if not annual.usable:
