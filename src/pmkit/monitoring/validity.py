@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pmkit.model.partnership import Frequency
+from pmkit.numbers import MAX_DIGITS
 from pmkit.periods import Period, PeriodKind
 
 if TYPE_CHECKING:
@@ -45,10 +46,6 @@ def period_problem(indicator: Indicator, period: Period) -> str | None:
         if active.end is not None and period.first > active.end.last:
             return f"{indicator.id} was retired after {active.end.label}"
     return None
-
-
-MAX_DIGITS = 30
-"""More digits than any real figure has (a 10,000-digit number cannot be stored)."""
 
 
 def value_problem(indicator: Indicator, value: Decimal) -> str | None:

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
-from pmkit.monitoring.validity import MAX_DIGITS
+from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
 from pmkit.periods import PeriodError, PeriodKind
 from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
@@ -321,41 +321,46 @@ def _tracking(edit: Edit, change: Change) -> Edit:
 
 def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str | None]:
     cell = row.get("Value")
-    text = cell.text
-    lowered = text.lower()
-    for prefix in ("not available", "n/a", "na"):
-        if lowered.startswith(prefix):
-            reason = text[len(prefix) :].lstrip(" :-\u2013").strip()
-            if not reason:
-                raise _RowProblem("Value", "say why it is not available: 'not available: reason'")
-            return None, reason
-    value = _number(row, "Value")
-    if value is None:
+    reason = not_available_reason(cell.text) if isinstance(cell.value, str) else None
+    if reason is not None:
+        reason = reason or row.get("Commentary").text
+        if not reason:
+            raise _RowProblem(
+                "Value",
+                "say why it is not available: 'not available: reason', or the reason in Commentary",
+            )
+        return None, reason
+    read = _read(row, "Value")
+    if read is None:
         raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
-    if percentage and cell.percent and not text.endswith("%"):
+    value = read.value
+    if percentage and cell.percent and not read.percent:
         value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
     return value, None
 
 
 def _number(row: FilledRow, column: str) -> Decimal | None:
+    read = _read(row, column)
+    return None if read is None else read.value
+
+
+def _read(row: FilledRow, column: str) -> ReadNumber | None:
+    """The number in ``column``, read by the one number reader; ``None`` if the cell is empty."""
     cell = row.get(column)
     if cell.value is None or cell.text == "":
         return None
     if isinstance(cell.value, bool):
         raise _RowProblem(column, "expected a number, not TRUE or FALSE")
-    if isinstance(cell.value, int | float):
-        value = Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
-    else:
-        cleaned = cell.text.replace(",", "").replace("£", "").removesuffix("%").strip()
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise _RowProblem(column, f"'{cell.text[:40]}' is not a number") from None
-    if not value.is_finite():
-        raise _RowProblem(column, f"'{cell.text[:40]}' is not a number")
-    if value.adjusted() >= MAX_DIGITS or len(value.as_tuple().digits) > MAX_DIGITS:
-        raise _RowProblem(column, f"{value:.3E} has more digits than a plausible figure")
-    return value
+    try:
+        if isinstance(cell.value, int | float):
+            value = (
+                Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
+            )
+            check_digits(value, f"'{cell.text[:40]}'")
+            return ReadNumber(value)
+        return read_number(cell.text)
+    except NumberError as error:
+        raise _RowProblem(column, str(error)) from None
 
 
 def _percent(row: FilledRow) -> int | None:
