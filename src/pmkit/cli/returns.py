@@ -253,6 +253,8 @@ def _report(report: ImportReport, *, dry_run: bool) -> None:
             f"dry run: {len(changed)} of {len(report.changes)} rows would change; nothing written"
         )
         return
+    for name, rows in report.read.items():
+        typer.echo(f"read {name}: {rows} rows")
     files = ", ".join(period.file_stem + ".yaml" for period in report.written) or "no file"
     typer.echo(
         f"imported {len(report.changes)} rows: {len(changed)} changed, "

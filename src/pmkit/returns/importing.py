@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 _COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
 _COLUMN["reason"] = "Commentary"
+_FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
 
 
 class ReturnsRejected(Exception):
@@ -61,6 +62,8 @@ class ImportReport:
 
     changes: list[Change] = field(default_factory=list)
     written: list[Period] = field(default_factory=list)
+    read: dict[str, int] = field(default_factory=dict)
+    """Each file's rows with anything in them, as read (the rows above the table too)."""
 
 
 def import_returns(
@@ -87,12 +90,13 @@ def import_returns(
         except ReturnError as error:
             importer.problems.append(str(error))
             continue
+        importer.read[path.name] = submission.rows_read
         quarter = _check_header(workspace, submission, partner, period, importer.problems)
         if quarter is not None:
             importer.plan_file(submission, quarter, recorder(path.name))
     if importer.problems:
         raise ReturnsRejected(importer.problems)
-    report = ImportReport()
+    report = ImportReport(read=importer.read)
     try:
         if not dry_run and len(importer.edits) > 1:
             # Try every file's edits before writing any (a final figure is refused only
@@ -137,13 +141,23 @@ class _Importer:
     edits: dict[Period, list[Edit]] = field(default_factory=dict)
     changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    read: dict[str, int] = field(default_factory=dict)
+    seen: dict[tuple[str, str, str, str], tuple[str, FilledRow]] = field(default_factory=dict)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
         context = _Context(submission.path.name, submission.partner, quarter, who)
         for row in submission.rows:
             if self.on_row is not None:
                 self.on_row()
-            if not row.filled:
+            if row.formulas:
+                column = row.formulas[0]
+                self.problems.append(
+                    f"{context.name}: row {row.number}, column {column}: holds a formula "
+                    f"({row.get(column).text[:60]}); type the value itself, as pmkit never "
+                    "imports what a formula computed"
+                )
+                continue
+            if not row.filled or self.duplicate(row, context):
                 continue
             try:
                 self.plan_row(row, context)
@@ -151,6 +165,31 @@ class _Importer:
                 self.problems.append(
                     f"{context.name}: row {row.number}, column {problem.column}: {problem}"
                 )
+
+    def duplicate(self, row: FilledRow, context: _Context) -> bool:
+        """Whether ``row`` repeats an earlier row; a repeat that differs is a problem."""
+        kind, ident = row.get("Kind").text.lower(), row.get("ID").text
+        try:
+            when = self.workspace.calendar.parse(row.get("Period").text).label
+        except PeriodError:
+            return False  # the row's own check reports the period
+        earlier = self.seen.setdefault((context.owner, kind, ident, when), (context.name, row))
+        if earlier[1] is row:
+            return False
+        name, first = earlier
+        if all(first.get(column).text == row.get(column).text for column in _FILLED_IN):
+            return True  # the same row twice counts once
+        where = f"row {first.number}" if name == context.name else f"{name} row {first.number}"
+        differ = [c for c in _FILLED_IN if first.get(c).text != row.get(c).text]
+        shown = ", ".join(
+            f"{column} '{first.get(column).text[:40]}' and '{row.get(column).text[:40]}'"
+            for column in differ
+        )
+        self.problems.append(
+            f"{context.name}: row {row.number}, column {differ[0]}: {ident} for {when} is "
+            f"given twice, differently, here and in {where} ({shown}): keep one row"
+        )
+        return True
 
     def plan_row(self, row: FilledRow, context: _Context) -> None:
         kind = row.get("Kind").text.lower()
