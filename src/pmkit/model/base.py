@@ -161,7 +161,10 @@ def _exact_number(value: Any) -> Any:
         try:
             read = read_number(value)
         except NumberError as error:
-            raise PydanticCustomError("number", "{why}", {"why": str(error)}) from None
+            why = str(error)
+            if why.endswith(" is not a number") or why.startswith("the value is empty"):
+                why = "expected a number, such as 23.4"  # the value itself is quoted after it
+            raise PydanticCustomError("number", "{why}", {"why": why}) from None
         if read.percent:
             raise PydanticCustomError("number", "write the number without the % sign, such as 23.4")
         return read.value

@@ -81,7 +81,7 @@ def import_returns(
 
     ``recorder`` gives the recorder for a file name (the source of its figures).
     """
-    from pmkit.monitoring.writer import write_period
+    from pmkit.monitoring.writer import write_period, write_periods
 
     importer = _Importer(workspace, options or FigureOptions(), on_row)
     for path in paths:
@@ -98,14 +98,14 @@ def import_returns(
         raise ReturnsRejected(importer.problems)
     report = ImportReport(read=importer.read)
     try:
-        if not dry_run and len(importer.edits) > 1:
-            # Try every file's edits before writing any (a final figure is refused only
-            # as its file is edited), so that a refusal leaves every file as it was.
+        if dry_run:
             for target, edits in importer.edits.items():
-                write_period(workspace, target, edits, dry_run=True)
-        for target, edits in importer.edits.items():
-            if write_period(workspace, target, edits, dry_run=dry_run):
-                report.written.append(target)
+                if write_period(workspace, target, edits, dry_run=True):
+                    report.written.append(target)
+        else:
+            # Every file is edited and checked before any is replaced, and all are
+            # replaced as one change: a refusal or a crash leaves every file as it was.
+            report.written.extend(write_periods(workspace, importer.edits))
     except RecordError as error:
         raise ReturnsRejected(error.problems) from None
     for change, outcome in importer.changes:
