@@ -295,9 +295,10 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path: Path, run_cli: Ru
     took = time.perf_counter() - started
 
     assert result.exit_code == 2, result.output
-    assert "police-2026-27-Q2.xlsx unpacks to 50 MB; a return unpacks to at most 50 MB" in (
-        result.output
-    )
+    assert (
+        "police-2026-27-Q2.xlsx unpacks to 50 MB; a return unpacks to at most 50 MB "
+        "(settings.returns.workbook_mb)"
+    ) in result.output
     assert took < 2.0
 
 
@@ -315,7 +316,7 @@ def test_a_cell_longer_than_the_bound_is_refused_where_it_is(
     assert result.exit_code == 2, result.output
     assert (
         "yjs-2026-27-Q2.csv: row 7, column K: the cell holds 10,001 characters; a return's "
-        "cells hold at most 10,000"
+        "cells hold at most 10,000 (settings.returns.cell_characters)"
     ) in result.output
 
 
@@ -331,21 +332,48 @@ def test_a_return_of_more_rows_than_the_bound_is_refused(tmp_path: Path) -> None
     assert "has more than 100,000 rows with something in them" in str(raised.value)
 
 
-def test_the_row_bound_is_counted_before_rows_are_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("pmkit.returns.reading.MAX_RETURN_ROWS", 50)
-    path = tmp_path / "long.csv"
-    filler = "figure,CS-17,x,2026/27 Q2\n" * 48
-    path.write_text("Partner,yjs\nKind,ID,Title,Period,Value,Status,Commentary\n" + filler)
-    assert len(read_return(path).rows) == 48  # 50 rows: the partner row, the header, 48
+def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = copy_plan(tmp_path)
+    text = (
+        plan.read_text("utf-8")
+        + "\nsettings:\n  returns:\n    rows: 10\n    cell_characters: 1000\n"
+    )
+    plan.write_text(text, "utf-8")
+    path = generate(run_cli, plan, "yjs", "csv")  # 10 rows with something in them
+    grid = csv_rows(path)
+    grid[7][8] = "41"
+    grid[7][10] = "x" * 1000
 
-    path.write_text(path.read_text() + "figure,CS-17,x,2026/27 Q2\n")
+    write_csv(path, grid)
+    within = import_returns(run_cli, plan, "--dry-run", path)
 
-    with pytest.raises(ReturnError) as raised:
-        read_return(path)
+    write_csv(path, [*grid, ["figure", "CS-17"]])
+    too_many = import_returns(run_cli, plan, path)
 
-    assert "has more than 50 rows with something in them" in str(raised.value)
+    grid[7][10] = "x" * 1001
+    write_csv(path, grid)
+    too_long = import_returns(run_cli, plan, path)
+
+    assert within.exit_code == 0, within.output
+    assert too_many.exit_code == 2, too_many.output
+    assert "has more than 10 rows with something in them: not a return" in too_many.output
+    assert too_long.exit_code == 2, too_long.output
+    assert (
+        "row 8, column K: the cell holds 1,001 characters; a return's cells hold at most 1,000 "
+        in (too_long.output)
+    )
+
+
+def test_the_bounds_a_plan_sets_are_capped(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = copy_plan(tmp_path)
+    plan.write_text(
+        plan.read_text("utf-8") + "\nsettings:\n  returns:\n    workbook_mb: 100000\n", "utf-8"
+    )
+
+    result = run_cli("--as-of", AS_OF, "validate", plan)
+
+    assert result.exit_code == 1, result.output
+    assert "workbook_mb" in result.output
 
 
 def with_blank_rows(path: Path, count: int, then: str = "") -> None:

@@ -7,6 +7,8 @@ traceback. Each is far beyond anything a real partnership produces.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 MIN_YEAR = 1900
 """The earliest year a period, a date or ``--as-of`` may fall in."""
 
@@ -24,3 +26,12 @@ MAX_CELL_CHARS = 10_000
 
 MAX_SCALAR_CHARS = 100_000
 """The longest run of text without a line break a plan or monitoring file may hold."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnLimits:
+    """The bounds a return is read within (a plan may set them in ``settings.returns``)."""
+
+    rows: int = MAX_RETURN_ROWS
+    cell_characters: int = MAX_CELL_CHARS
+    workbook_bytes: int = MAX_WORKBOOK_BYTES

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pmkit.limits import ReturnLimits
 from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.remedial import RemedialInput
@@ -84,9 +85,11 @@ def import_returns(
     from pmkit.monitoring.writer import write_period, write_periods
 
     importer = _Importer(workspace, options or FigureOptions(), on_row)
+    bounds = workspace.plan.settings.returns
+    limits = ReturnLimits(bounds.rows, bounds.cell_characters, bounds.workbook_mb * 1024 * 1024)
     for path in paths:
         try:
-            submission = read_return(path)
+            submission = read_return(path, limits)
         except ReturnError as error:
             importer.problems.append(str(error))
             continue

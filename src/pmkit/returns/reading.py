@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
-from pmkit.limits import MAX_CELL_CHARS, MAX_RETURN_ROWS, MAX_WORKBOOK_BYTES
+from pmkit.limits import ReturnLimits
 from pmkit.returns.content import COLUMNS
 from pmkit.returns.sheet import restore
 
@@ -97,8 +97,13 @@ NumberedRow = tuple[int, list[Cell]]
 """A row with something in it, and its number as the partner sees it (1 is the first)."""
 
 
-def read_return(path: Path) -> ReturnFile:
-    """Read a CSV or .xlsx return; raise :class:`ReturnError` if it is not one."""
+def read_return(path: Path, limits: ReturnLimits | None = None) -> ReturnFile:
+    """Read a CSV or .xlsx return; raise :class:`ReturnError` if it is not one.
+
+    A return larger than ``limits`` (the defaults, unless the plan sets them)
+    is refused, a workbook before it is unpacked.
+    """
+    limits = limits or ReturnLimits()
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -107,13 +112,13 @@ def read_return(path: Path) -> ReturnFile:
         raise ReturnError(f"{path} is over {MAX_BYTES // 1024 // 1024} MB: not a return")
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return _parse(path, _csv_rows(path))
+        return _parse(path, _csv_rows(path, limits), limits)
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_return(path)
+        return _xlsx_return(path, limits)
     raise ReturnError(f"{path} is neither a .csv nor an .xlsx file")
 
 
-def _csv_rows(path: Path) -> Iterator[NumberedRow]:
+def _csv_rows(path: Path, limits: ReturnLimits) -> Iterator[NumberedRow]:
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -140,7 +145,7 @@ def _csv_rows(path: Path) -> Iterator[NumberedRow]:
         for number, row in enumerate(reader, start=1):
             if any(value.strip() for value in row):
                 cells = [Cell(value) for value in row]
-                _check_lengths(path, number, cells)
+                _check_lengths(path, number, cells, limits)
                 yield number, cells
     except csv.Error as error:
         raise ReturnError(f"{path} is not a readable CSV file: {error}") from None
@@ -161,10 +166,10 @@ _DAMAGED: tuple[type[BaseException], ...] = (
 )
 
 
-def _xlsx_return(path: Path) -> ReturnFile:
+def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
     from openpyxl import load_workbook
 
-    _check_unpacked_size(path)
+    _check_unpacked_size(path, limits.workbook_bytes)
     try:
         with warnings.catch_warnings():
             # openpyxl warns about oddities it then reads past; a partner needs only the result.
@@ -179,7 +184,7 @@ def _xlsx_return(path: Path) -> ReturnFile:
         # A sheet's <dimension> record may be stale or false; read-only openpyxl would
         # stop at it and drop every row below, so it is ignored.
         sheet.reset_dimensions()
-        submission = _parse(path, _xlsx_rows(path, sheet))
+        submission = _parse(path, _xlsx_rows(path, sheet, limits), limits)
         present = _rows_present(path, str(getattr(sheet, "_worksheet_path", "")))
     except _DAMAGED as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
@@ -195,21 +200,21 @@ def _xlsx_return(path: Path) -> ReturnFile:
     return submission
 
 
-def _check_unpacked_size(path: Path) -> None:
+def _check_unpacked_size(path: Path, most: int) -> None:
     """Refuse a workbook whose parts unpack to more than the bound, before reading any."""
     try:
         with ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (BadZipFile, OSError, ValueError) as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
-    if unpacked > MAX_WORKBOOK_BYTES:
+    if unpacked > most:
         raise ReturnError(
             f"{path} unpacks to {unpacked / 1024 / 1024:.0f} MB; a return unpacks to at most "
-            f"{MAX_WORKBOOK_BYTES // 1024 // 1024} MB"
+            f"{most / 1024 / 1024:.0f} MB (settings.returns.workbook_mb)"
         )
 
 
-def _xlsx_rows(path: Path, sheet: Any) -> Iterator[NumberedRow]:
+def _xlsx_rows(path: Path, sheet: Any, limits: ReturnLimits) -> Iterator[NumberedRow]:
     blank = 0
     for number, row in enumerate(sheet.iter_rows(min_row=1, min_col=1), start=1):
         if not any(getattr(cell, "value", None) is not None for cell in row):
@@ -226,7 +231,7 @@ def _xlsx_rows(path: Path, sheet: Any) -> Iterator[NumberedRow]:
             )
             for cell in row
         ]
-        _check_lengths(path, number, cells)
+        _check_lengths(path, number, cells, limits)
         yield number, cells
 
 
@@ -278,29 +283,30 @@ def _rows_present(path: Path, member: str) -> int | None:
     return int(state["rows"])
 
 
-def _check_lengths(path: Path, number: int, cells: list[Cell]) -> None:
+def _check_lengths(path: Path, number: int, cells: list[Cell], limits: ReturnLimits) -> None:
+    most = limits.cell_characters
     for index, cell in enumerate(cells):
-        if isinstance(cell.value, str) and len(cell.value) > MAX_CELL_CHARS:
+        if isinstance(cell.value, str) and len(cell.value) > most:
             from openpyxl.utils import get_column_letter
 
             raise ReturnError(
                 f"{path}: row {number}, column {get_column_letter(index + 1)}: the cell holds "
                 f"{len(cell.value):,} characters; a return's cells hold at most "
-                f"{MAX_CELL_CHARS:,}"
+                f"{most:,} (settings.returns.cell_characters)"
             )
 
 
-def _parse(path: Path, grid: Iterator[NumberedRow]) -> ReturnFile:
+def _parse(path: Path, grid: Iterator[NumberedRow], limits: ReturnLimits) -> ReturnFile:
     above: list[list[Cell]] = []
     names: list[str] | None = None
     submission = ReturnFile(path, "", "")
     known: dict[str, int] = {}
     for number, row in grid:
         submission.rows_read += 1
-        if submission.rows_read > MAX_RETURN_ROWS:
+        if submission.rows_read > limits.rows:
             raise ReturnError(
-                f"{path} has more than {MAX_RETURN_ROWS:,} rows with something in them: "
-                "not a return"
+                f"{path} has more than {limits.rows:,} rows with something in them: "
+                "not a return (settings.returns.rows)"
             )
         if names is None:
             if {"kind", "id", "value"} <= {cell.text.lower() for cell in row}:
