@@ -278,3 +278,24 @@ def test_a_plan_target_written_with_a_decimal_comma_is_a_finding_at_its_line(
     assert result.exit_code != 0, result.output
     assert f"plan.yaml:{line}:" in result.output
     assert "'9,2' is ambiguous" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("progress", "A1", "--status", "on_track", "--percent", "\u0663\u0660"), "ARABIC-INDIC"),
+        (("progress", "A1", "--status", "on_track", "--percent", "1_0"), "'1_0' is not a number"),
+        (("progress", "A1", "--status", "on_track", "--percent", "45.5"), "not a whole number"),
+        (("score", "need", "--partner", "police", "--score", "\u0663"), "ARABIC-INDIC"),
+    ],
+)
+def test_whole_numbers_on_the_command_line_use_the_same_reader(
+    tmp_path: Path, run_cli: RunCli, args: tuple[str, ...], message: str
+) -> None:
+    plan = copy_plan(tmp_path)
+
+    result = run_cli("--as-of", AS_OF, "record", *args, "--plan", plan, "--by", OFFICER)
+
+    assert result.exit_code == 2, result.output
+    assert message in result.output
+    assert not (tmp_path / "monitoring").exists()

@@ -102,6 +102,14 @@ def number(text: str) -> Decimal:
         raise typer.BadParameter(str(error)) from None
 
 
+def whole_number(text: str) -> int:
+    """A whole number as typed, read by the same reader as figures (``٣`` and ``1_000`` are not)."""
+    value = number(text)
+    if value != value.to_integral_value():
+        raise typer.BadParameter(f"{text!r} is not a whole number")
+    return int(value)
+
+
 @record_app.command("figure")
 def record_figure(
     ctx: typer.Context,
