@@ -206,3 +206,50 @@ def test_a_monitoring_file_holding_one_enormous_value_is_refused(
     assert "2026-27-Q2.yaml:6:1: YML003 line 6 runs to more than 100,000 characters" in (
         result.output
     )
+
+
+def test_a_remedial_action_due_in_year_9999_is_refused(tmp_path: Path, run_cli: RunCli) -> None:
+    plan, _ = plan_with(tmp_path)
+
+    result = run_cli(
+        "--as-of", AS_OF, "record", "remedial", "CS-01", "--action", "Retail crime plan",
+        "--owner", "police", "--due", "9999-12-31", "--plan", plan, "--by", "officer",
+    )  # fmt: skip
+
+    assert result.exit_code == 2, result.output
+    assert "the due date 9999-12-31 is out of range: pmkit works with years from 1900 to 2200" in (
+        result.output
+    )
+    assert not (tmp_path / "monitoring").exists()
+
+
+def test_a_return_with_a_remedial_action_due_in_year_1_is_refused_at_its_cell(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    import csv
+
+    plan, _ = plan_with(tmp_path)
+    path = tmp_path / "yjs.csv"
+    made = run_cli(
+        "--as-of", AS_OF, "returns", "generate", "--partner", "yjs", "-f", "csv", "-o", path,
+        "--plan", plan,
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        grid = list(csv.reader(handle))
+    names = grid[5]
+    grid[7][names.index("Value")] = "41"
+    grid[7][names.index("Remedial action")] = "Review the referral route"
+    grid[7][names.index("Remedial due")] = "01/01/0001"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows(grid)
+
+    result = run_cli(
+        "--as-of", AS_OF, "returns", "import", path, "--plan", plan, "--by", "officer"
+    )  # fmt: skip
+
+    assert result.exit_code == 2, result.output
+    assert (
+        "yjs.csv: row 8, column Remedial due: the due date 0001-01-01 is out of range"
+        in result.output
+    )

@@ -171,11 +171,16 @@ def record_remedial(
     """Record a remedial action the board agreed; it is carried into each quarter until closed."""
     from pmkit.monitoring.entries import agree_remedial, quarter
     from pmkit.monitoring.remedial import RemedialInput
+    from pmkit.periods import PeriodError, check_day
 
     try:
         due_on = date.fromisoformat(due)
     except ValueError:
         raise typer.BadParameter(f"{due!r} is not a date: write it as YYYY-MM-DD") from None
+    try:
+        check_day(due_on, "the due date")
+    except PeriodError as error:
+        raise typer.BadParameter(str(error), param_hint="'--due'") from None
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     remedy = RemedialInput(about=about, action=action, partner=owner, due=due_on, role=role)

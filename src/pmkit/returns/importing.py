@@ -20,7 +20,7 @@ from pmkit.monitoring.files import file_period
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
-from pmkit.periods import PeriodError, PeriodKind
+from pmkit.periods import PeriodError, PeriodKind, check_day
 from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
@@ -428,15 +428,22 @@ def _action_status(text: str) -> ActionStatus:
 def _due(row: FilledRow, quarter: Period) -> date:
     cell = row.get("Remedial due")
     if isinstance(cell.value, datetime):
-        return cell.value.date()
+        return _in_range(cell.value.date())
     if isinstance(cell.value, date):
-        return cell.value
+        return _in_range(cell.value)
     text = cell.text
     if not text:
         return quarter.next().end  # by the end of the next quarter, unless the partner says
     for form in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
         try:
-            return datetime.strptime(text, form).date()
+            return _in_range(datetime.strptime(text, form).date())
         except ValueError:
             continue
     raise _RowProblem("Remedial due", f"'{text}' is not a date: write it as dd/mm/yyyy")
+
+
+def _in_range(day: date) -> date:
+    try:
+        return check_day(day, "the due date")
+    except PeriodError as error:
+        raise _RowProblem("Remedial due", str(error)) from None
