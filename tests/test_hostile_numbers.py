@@ -1,8 +1,9 @@
 """Numbers are read exactly or refused: one reader for the command line, returns and plans.
 
 A figure typed as ``12,5`` is 12.5 to a French analyst and 125 to a British
-one; Arabic-Indic and mathematical bold digits are digits to Python but not to the board; ``NaN`` is
-not a reason for a missing figure. Each is refused with what was read.
+one; Arabic-Indic and mathematical bold digits are digits to Python but not
+to the board; ``NaN`` is not a reason for a missing figure. Each is refused
+with what was read.
 """
 
 from __future__ import annotations
