@@ -216,6 +216,8 @@ def test_the_same_return_given_twice_imports_once(tmp_path: Path, run_cli: RunCl
     result = import_returns(run_cli, plan, path, again)
 
     assert result.exit_code == 0, result.output
+    # 4 rows above the table, the header, 5 rows, and the repeated one: 11 each
+    assert result.output.count("read yjs-2026-27-Q2.csv: 11 rows\n") == 2
     assert "imported 1 rows: 1 changed" in result.output
 
 
@@ -235,6 +237,8 @@ def test_a_stale_dimension_record_does_not_hide_rows(tmp_path: Path, run_cli: Ru
 
     assert result.exit_code == 0, result.output
     assert "read police-2026-27-Q2.xlsx: 24 rows" in result.output  # 4 above, header, 19
+    dry = import_returns(run_cli, plan, "--dry-run", police)
+    assert "read police-2026-27-Q2.xlsx: 24 rows" in dry.output
     assert "imported 10 rows: 10 changed, 0 unchanged" in result.output
     assert sorted(monitoring(plan)["figures"]) == sorted(POLICE_FIGURES)
 

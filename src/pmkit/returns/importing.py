@@ -63,8 +63,8 @@ class ImportReport:
 
     changes: list[Change] = field(default_factory=list)
     written: list[Period] = field(default_factory=list)
-    read: dict[str, int] = field(default_factory=dict)
-    """Each file's rows with anything in them, as read (the rows above the table too)."""
+    read: list[tuple[str, int]] = field(default_factory=list)
+    """Each file's name and its rows with anything in them (the rows above the table too)."""
 
 
 def import_returns(
@@ -93,7 +93,7 @@ def import_returns(
         except ReturnError as error:
             importer.problems.append(str(error))
             continue
-        importer.read[path.name] = submission.rows_read
+        importer.read.append((path.name, submission.rows_read))
         quarter = _check_header(workspace, submission, partner, period, importer.problems)
         if quarter is not None:
             importer.plan_file(submission, quarter, recorder(path.name))
@@ -144,7 +144,7 @@ class _Importer:
     edits: dict[Period, list[Edit]] = field(default_factory=dict)
     changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    read: dict[str, int] = field(default_factory=dict)
+    read: list[tuple[str, int]] = field(default_factory=list)
     seen: dict[tuple[str, str, str, str], tuple[str, FilledRow]] = field(default_factory=dict)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
