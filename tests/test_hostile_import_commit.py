@@ -167,3 +167,30 @@ def test_a_journal_naming_files_outside_the_folder_is_refused(
     assert result.exit_code == 2, result.output
     assert f"{folder / JOURNAL} names files pmkit does not write: remove it" in result.output
     assert plan.read_bytes() == before
+
+
+def test_a_full_disk_while_writing_the_journal_changes_nothing(
+    tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    plan, council = council_return(run_cli, tmp_path)
+
+    def no_space(path: Path, text: str) -> Path:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("pmkit.monitoring.journal.write_temporary", no_space)
+
+    result = run_cli(
+        "--as-of", AS_OF, "returns", "import", council, "--plan", plan, "--by", OFFICER
+    )  # fmt: skip
+
+    folder = tmp_path / "monitoring"
+    assert result.exit_code == 2, result.output
+    assert f"nothing imported: cannot write {folder / JOURNAL}: No space left on device" in (
+        result.output
+    )
+    assert leftovers(folder) == []
+    assert not (folder / "2026-27.yaml").exists()
+    assert not (folder / "2026-27-Q4.yaml").exists()

@@ -47,7 +47,11 @@ def commit(folder: Path, prepared: list[tuple[Path, Path]]) -> None:
         return
     if len(prepared) == 1:  # one rename is atomic by itself
         path, temporary = prepared[0]
-        _rename(temporary, path)
+        try:
+            _rename(temporary, path)
+        except OSError as error:
+            discard(prepared)
+            raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
         sync_folder(folder)
         return
     journal = folder / JOURNAL
