@@ -39,10 +39,16 @@ def _version(value: bool) -> None:
 def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
+    from pmkit.periods import PeriodError, check_day
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+    try:
+        return check_day(day, "--as-of (or PMKIT_AS_OF)")
+    except PeriodError as error:
+        raise typer.BadParameter(str(error)) from None
 
 
 @app.callback()

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pmkit.cli.app import fail, today
-from pmkit.cli.record import ByOption, PlanOption, number, record_app, recorder, workspace
+from pmkit.cli.record import (
+    ByOption,
+    PlanOption,
+    number,
+    record_app,
+    recorder,
+    whole_number,
+    workspace,
+)
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
 
 if TYPE_CHECKING:
@@ -45,7 +53,8 @@ def record_progress(
     action: Annotated[str, typer.Argument(help="The action's id, as in the plan.")],
     status: Annotated[ActionStatus, typer.Option(help="How the action is going.")],
     percent: Annotated[
-        int | None, typer.Option(help="Percent complete, 0 to 100.", min=0, max=100)
+        int | None,
+        typer.Option(help="Percent complete, 0 to 100.", parser=whole_number, metavar="INTEGER"),
     ] = None,
     commentary: Annotated[str | None, typer.Option(help="What lies behind it.")] = None,
     period: PeriodOption = None,
@@ -111,7 +120,14 @@ def record_score(
     ctx: typer.Context,
     principle: Annotated[str, typer.Argument(help="The principle's id, as in the plan.")],
     partner: Annotated[str, typer.Option(help="The partner giving the score.")],
-    score: Annotated[int, typer.Option(help="The score, on the plan's scale (default 1 to 4).")],
+    score: Annotated[
+        int,
+        typer.Option(
+            help="The score, on the plan's scale (default 1 to 4).",
+            parser=whole_number,
+            metavar="INTEGER",
+        ),
+    ],
     comment: Annotated[str | None, typer.Option(help="Why this score.")] = None,
     year: Annotated[
         str | None, typer.Option(help="The year, such as 2026/27. Default: the current one.")
@@ -155,11 +171,16 @@ def record_remedial(
     """Record a remedial action the board agreed; it is carried into each quarter until closed."""
     from pmkit.monitoring.entries import agree_remedial, quarter
     from pmkit.monitoring.remedial import RemedialInput
+    from pmkit.periods import PeriodError, check_day
 
     try:
         due_on = date.fromisoformat(due)
     except ValueError:
         raise typer.BadParameter(f"{due!r} is not a date: write it as YYYY-MM-DD") from None
+    try:
+        check_day(due_on, "the due date")
+    except PeriodError as error:
+        raise typer.BadParameter(str(error), param_hint="'--due'") from None
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     remedy = RemedialInput(about=about, action=action, partner=owner, due=due_on, role=role)
