@@ -1,7 +1,7 @@
 """An import that changes two files changes both or neither, whenever it is killed.
 
-The council's 2026/27 Q4 return carries a yearly figure (CS-15, for the year's
-file) and a quarterly one (CS-18, for the quarter's file). The importing
+The council's 2026/27 Q4 return carries a yearly figure (CS-19, for the year's
+file) and a quarterly one (CS-20, for the quarter's file). The importing
 process is killed at each rename in turn: before the journal is in place,
 after the first file is replaced, after the second. Whatever the moment, the
 next write leaves both files old or both new, and no temporary file behind.
@@ -57,7 +57,7 @@ DYING_IMPORTER = textwrap.dedent(
 
 
 def council_return(run_cli: RunCli, folder: Path) -> tuple[Path, Path]:
-    """The plan, and the council's Q4 return with CS-15 (yearly) and CS-18 (quarterly) filled."""
+    """The plan, and the council's Q4 return with CS-19 (yearly) and CS-20 (quarterly) filled."""
     plan = folder / "plan.yaml"
     plan.write_bytes(EXAMPLE.read_bytes())
     path = folder / "council-2026-27-Q4.csv"
@@ -70,10 +70,10 @@ def council_return(run_cli: RunCli, folder: Path) -> tuple[Path, Path]:
         grid = list(csv.reader(handle))
     value = grid[5].index("Value")
     for row in grid:
-        if row[:2] == ["figure", "CS-15"]:
-            row[value] = "55"
-        elif row[:2] == ["figure", "CS-18"]:
-            row[value] = "90"
+        if row[:2] == ["figure", "CS-19"]:
+            row[value] = "3"
+        elif row[:2] == ["figure", "CS-20"]:
+            row[value] = "97"
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         csv.writer(handle, lineterminator="\r\n").writerows(grid)
     return plan, path
@@ -127,8 +127,8 @@ def test_an_import_killed_at_any_rename_leaves_both_files_or_neither(
     assert after.exit_code == 0, after.output
     assert leftovers(folder) == []
     if committed:
-        assert figures(year)["CS-15"]["2026/27"]["value"] == 55
-        assert figures(quarter)["CS-18"]["2026/27 Q4"]["value"] == 90
+        assert figures(year)["CS-19"]["2026/27"]["value"] == 3
+        assert figures(quarter)["CS-20"]["2026/27 Q4"]["value"] == 97
     else:
         assert not year.exists() and not quarter.exists()
     checked = run_cli("--as-of", AS_OF, "validate", plan)
@@ -146,8 +146,8 @@ def test_an_import_that_is_not_killed_leaves_no_journal(tmp_path: Path, run_cli:
     assert "wrote 2026-27.yaml, 2026-27-Q4.yaml" in result.output
     folder = tmp_path / "monitoring"
     assert leftovers(folder) == []
-    assert figures(folder / "2026-27.yaml")["CS-15"]["2026/27"]["value"] == 55
-    assert figures(folder / "2026-27-Q4.yaml")["CS-18"]["2026/27 Q4"]["value"] == 90
+    assert figures(folder / "2026-27.yaml")["CS-19"]["2026/27"]["value"] == 3
+    assert figures(folder / "2026-27-Q4.yaml")["CS-20"]["2026/27 Q4"]["value"] == 97
 
 
 def test_a_journal_naming_files_outside_the_folder_is_refused(
