@@ -9,6 +9,7 @@ whose code page cannot show "✓" gets a stand-in, not a crash.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -138,7 +139,7 @@ def test_the_folder_is_not_opened_for_flushing_where_the_system_cannot(
         opened.append(args)
         raise AssertionError("a folder was opened")
 
-    monkeypatch.setattr(store.os, "name", "nt")
+    monkeypatch.setattr(store, "_POSIX", False)
     monkeypatch.setattr(store.os, "open", refuse)
     store._sync_folder(tmp_path)
     monkeypatch.undo()
@@ -278,3 +279,81 @@ def test_a_legacy_windows_console_gets_output_not_a_crash(tmp_path: Path, encodi
     assert b"CLR004" in runs["validate"].stdout
     assert b"| ? met" in runs["validate"].stdout
     assert b"| ? not met" in runs["validate"].stdout
+
+
+# -- the Windows CI example in docs/ci.md -------------------------------------------------------
+
+
+def _docs_workflows() -> list[str]:
+    """The YAML blocks of docs/ci.md that are GitHub Actions workflows."""
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", text, re.MULTILINE | re.DOTALL)
+    return [block for block in blocks if re.search(r"^jobs:$", block, re.MULTILINE)]
+
+
+def test_the_windows_ci_example_runs_on_windows_and_linux() -> None:
+    [workflow] = _docs_workflows()
+    data = YAML(typ="safe").load(workflow)
+    (job,) = data["jobs"].values()
+    assert job["strategy"]["matrix"]["os"] == ["ubuntu-latest", "windows-latest"]
+    assert job["runs-on"] == "${{ matrix.os }}"
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert 'python -m pip install "pmkit[fast] @ git+' in runs[2]
+    assert "pmkit validate --format github" in runs
+    [without_fast] = [step for step in job["steps"] if step.get("env")]
+    assert without_fast["env"] == {"PMKIT_YAML_READER": "ruamel"}
+    assert without_fast["shell"] == "pwsh"
+
+
+def test_the_windows_ci_example_passes_actionlint(tmp_path: Path) -> None:
+    from test_ci_workflow import assert_passes_actionlint
+
+    [workflow] = _docs_workflows()
+    path = tmp_path / ".github" / "workflows" / "pmkit.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(workflow, encoding="utf-8")
+    assert_passes_actionlint(path)
+
+
+def test_on_windows_a_rename_refused_for_a_moment_is_tried_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1\n")
+    real_replace = os.replace
+    refusals = []
+
+    def busy_then_free(source: str | Path, target: str | Path) -> None:
+        if len(refusals) < 3:  # a virus scanner holding the file open for a moment
+            refusals.append(target)
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(source, target)
+
+    monkeypatch.setattr(store, "_WINDOWS", True)
+    monkeypatch.setattr(os, "replace", busy_then_free)
+    atomic_write(path, "a: 2\n")
+    monkeypatch.undo()
+
+    assert len(refusals) == 3
+    assert path.read_bytes() == b"a: 2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]
+
+
+def test_elsewhere_a_refused_rename_is_reported_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_bytes(b"a: 1\n")
+    calls = []
+
+    def refuse(source: str | Path, target: str | Path) -> None:
+        calls.append(target)
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(StoreError, match=r"cannot write .*f\.yaml: Permission denied"):
+        atomic_write(path, "a: 2\n")
+    monkeypatch.undo()
+    assert len(calls) == 1
+    assert path.read_bytes() == b"a: 1\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]

@@ -27,6 +27,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 LOCK_TIMEOUT_SECONDS = 60.0
+REPLACE_ATTEMPTS_ON_WINDOWS = 50
+
+_POSIX = os.name == "posix"
+_WINDOWS = os.name == "nt"
 
 
 class StoreError(Exception):
@@ -148,7 +152,7 @@ def atomic_write(path: Path, text: str) -> None:
             temporary.chmod(path.stat().st_mode & 0o777)
         else:  # mkstemp makes it private (0600); a new file gets the usual permissions
             temporary.chmod(0o666 & ~_umask())
-        temporary.replace(path)
+        _replace(temporary, path)
         temporary = None
         _sync_folder(folder)
     except OSError as error:
@@ -157,6 +161,24 @@ def atomic_write(path: Path, text: str) -> None:
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+
+
+def _replace(temporary: Path, path: Path) -> None:
+    """Rename ``temporary`` over ``path``.
+
+    Windows refuses the rename while another program has the file open (a
+    colleague's pmkit reading it, a virus scanner, a sync client), usually for
+    a moment: there pmkit tries again for up to a second before giving up.
+    """
+    attempts = REPLACE_ATTEMPTS_ON_WINDOWS if _WINDOWS else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            temporary.replace(path)
+            return
+        except PermissionError:
+            if attempt == attempts:
+                raise
+            time.sleep(0.02)
 
 
 def line_ending(path: Path) -> str:
@@ -186,7 +208,7 @@ def _sync_folder(folder: Path) -> None:
     Only POSIX systems can open a folder to flush it; elsewhere this step is
     skipped (the file's own contents were flushed before the rename).
     """
-    if os.name != "posix":
+    if not _POSIX:
         return
     with contextlib.suppress(OSError):  # some file systems refuse to flush a folder
         descriptor = os.open(folder, os.O_RDONLY)
