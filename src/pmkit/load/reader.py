@@ -47,8 +47,6 @@ READER_VARIABLE = "PMKIT_YAML_READER"
 """Names the reader: ``ruamel`` turns the fast one off; ``yaml-rs`` or ``auto`` (the default)
 use it when it is installed."""
 
-READERS = ("yaml-rs", "ruamel")
-
 
 def reader_in_use() -> str:
     """``yaml-rs`` or ``ruamel``: the reader :func:`parse_yaml` uses, as configured and installed.
