@@ -357,3 +357,24 @@ def test_elsewhere_a_refused_rename_is_reported_at_once(
     assert len(calls) == 1
     assert path.read_bytes() == b"a: 1\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.yaml"]
+
+
+@pytest.mark.parametrize("reader", ["yaml-rs", "ruamel"])
+def test_a_crlf_plan_gets_the_same_findings_as_an_lf_one(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str
+) -> None:
+    monkeypatch.setenv("PMKIT_YAML_READER", reader)
+    draft = ROOT / "examples" / "first-draft"
+    outputs = {}
+    for ending in ("lf", "crlf"):
+        folder = tmp_path / ending
+        shutil.copytree(draft, folder)
+        for path in folder.rglob("*.yaml"):
+            if ending == "crlf":
+                path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+        result = run_cli("--as-of", AS_OF.isoformat(), "validate", folder / "plan.yaml")
+        outputs[ending] = (result.exit_code, result.stdout.replace(str(folder), "PLAN"))
+
+    assert outputs["crlf"] == outputs["lf"]
+    assert "PLAN/plan.yaml:10:1: REF003 the plan keeps no change log" in outputs["lf"][1]
+    assert "PLAN/plan.yaml:15:3: REF001 " in outputs["lf"][1]
