@@ -15,6 +15,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 if TYPE_CHECKING:
     from click.testing import Result
 
@@ -69,6 +71,14 @@ def run_pmkit_process(path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.fixture(params=["yaml-rs", "ruamel"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each YAML reader in turn: yaml-rs, then pmkit's own (``PMKIT_YAML_READER=ruamel``)."""
+    reader = str(request.param)
+    monkeypatch.setenv("PMKIT_YAML_READER", reader)
+    return reader
+
+
 def children_peak_rss_mb() -> float:
     """The largest resident set of any finished child process, in MB."""
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -78,6 +88,7 @@ def children_peak_rss_mb() -> float:
 # -- not YAML, not text ---------------------------------------------------
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_file_that_is_not_yaml_at_all(write_plan: WritePlan, run_cli: RunCli) -> None:
     path = write_plan("key: [unclosed\n")
 
@@ -141,6 +152,7 @@ def test_a_byte_order_mark_is_fine(
     assert "STR" not in result.stdout
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_byte_order_mark_does_not_shift_columns(write_plan: WritePlan, run_cli: RunCli) -> None:
     path = write_plan(b"\xef\xbb\xbfformat_verison: 1\npartnership: {name: Riverside}\n")
 
@@ -150,6 +162,7 @@ def test_a_byte_order_mark_does_not_shift_columns(write_plan: WritePlan, run_cli
     assert "did you mean 'format_version'?" in result.stdout
 
 
+@pytest.mark.usefixtures("reader")
 def test_tabs_for_indentation(write_plan: WritePlan, run_cli: RunCli) -> None:
     path = write_plan("format_version: 1\npartnership:\n\tname: Riverside\n")
 
@@ -163,6 +176,7 @@ def test_tabs_for_indentation(write_plan: WritePlan, run_cli: RunCli) -> None:
 # -- YAML that a plan must not be ----------------------------------------
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_duplicate_key_is_reported_at_the_second_one(
     write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str
 ) -> None:
@@ -178,6 +192,7 @@ def test_a_duplicate_key_is_reported_at_the_second_one(
     )
 
 
+@pytest.mark.usefixtures("reader")
 def test_several_yaml_documents(
     write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str
 ) -> None:
@@ -190,6 +205,7 @@ def test_several_yaml_documents(
     assert "YML008 the file holds 2 YAML documents" in result.stdout
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_python_object_tag_is_refused_and_nothing_runs(
     write_plan: WritePlan, run_cli: RunCli, tmp_path: Path
 ) -> None:
@@ -204,6 +220,7 @@ def test_a_python_object_tag_is_refused_and_nothing_runs(
     assert not marker.exists()
 
 
+@pytest.mark.usefixtures("reader")
 def test_a_billion_laughs_is_refused_before_it_expands(write_plan: WritePlan) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for name, previous in zip("bcdefghij", "abcdefghi", strict=True):
@@ -219,6 +236,7 @@ def test_a_billion_laughs_is_refused_before_it_expands(write_plan: WritePlan) ->
     assert children_peak_rss_mb() < 200
 
 
+@pytest.mark.usefixtures("reader")
 def test_flow_nesting_100000_deep(write_plan: WritePlan) -> None:
     # Two lines, each within the 100,000-character bound on a line.
     path = write_plan("[" * 100_000 + "\n" + "]" * 100_000 + "\n")
@@ -230,6 +248,7 @@ def test_flow_nesting_100000_deep(write_plan: WritePlan) -> None:
     assert re.search(rf"^{re.escape(str(path))}:\d+:\d+: YML00[16] ", result.stdout, re.M)
 
 
+@pytest.mark.usefixtures("reader")
 def test_block_nesting_3000_levels(write_plan: WritePlan) -> None:
     text = "".join(" " * level + f"level{level}:\n" for level in range(3000)) + " " * 3000 + "x\n"
     path = write_plan(text)
@@ -241,6 +260,7 @@ def test_block_nesting_3000_levels(write_plan: WritePlan) -> None:
     assert re.search(rf"^{re.escape(str(path))}:\d+:\d+: YML00[16] ", result.stdout, re.M)
 
 
+@pytest.mark.usefixtures("reader")
 def test_block_lists_nested_3000_deep(write_plan: WritePlan) -> None:
     text = "".join(" " * (2 * level) + "-\n" for level in range(3000)) + " " * 6000 + "x\n"
     path = write_plan(text)
@@ -394,6 +414,7 @@ def test_an_option_that_does_not_exist(write_plan: WritePlan, run_cli: RunCli) -
     assert "No such option: --fix" in result.stderr
 
 
+@pytest.mark.usefixtures("reader")
 def test_keys_that_are_numbers_or_null_are_unknown_keys_at_their_lines(
     write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str
 ) -> None:

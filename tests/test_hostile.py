@@ -98,6 +98,14 @@ def run_pmkit(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[s
 # -- YAML that would build objects -------------------------------------------------
 
 
+@pytest.fixture(params=["yaml-rs", "ruamel"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each YAML reader in turn: yaml-rs, then pmkit's own (``PMKIT_YAML_READER=ruamel``)."""
+    reader = str(request.param)
+    monkeypatch.setenv("PMKIT_YAML_READER", reader)
+    return reader
+
+
 @pytest.mark.parametrize(
     "tagged",
     [
@@ -107,6 +115,7 @@ def run_pmkit(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess[s
         "!!python/module:os",
     ],
 )
+@pytest.mark.usefixtures("reader")
 def test_yaml_tags_that_build_objects_are_refused(
     tmp_path: Path, run_cli: RunCli, tagged: str
 ) -> None:
@@ -167,6 +176,10 @@ def test_an_ordinary_plan_sets_the_memory_baseline(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE_DOCUMENTS))
+@pytest.mark.parametrize(
+    "reader", ["yaml-rs", pytest.param("ruamel", marks=pytest.mark.slow)], indirect=True
+)
+@pytest.mark.usefixtures("reader")
 def test_alias_bombs_and_deep_nesting_are_refused_quickly(tmp_path: Path, name: str) -> None:
     baseline_plan = copy_example(tmp_path / "ordinary")
     ordinary, ordinary_peak, _ = run_pmkit(["validate", str(baseline_plan)], tmp_path)

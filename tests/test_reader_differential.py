@@ -1,8 +1,12 @@
-"""The fast reader (yaml-rs) and ruamel.yaml's safe YAML 1.2 loader read plans alike.
+"""pmkit's two readers and ruamel.yaml's safe YAML 1.2 loader read plans alike.
 
-Where they may not (tags beyond the core schema, merge keys), the fast reader
-must refuse the file rather than read it differently. The differences that
-remain are pinned in ``KNOWN_DIFFERENCES``, each with the reason.
+pmkit reads with yaml-rs when it is installed and with its own ruamel.yaml
+reader otherwise (or with ``PMKIT_YAML_READER=ruamel``); every test here runs
+both. Where a reader may not agree with ruamel's loader (tags beyond the core
+schema, merge keys), it must refuse the file rather than read it differently.
+The differences that remain are pinned in ``KNOWN_DIFFERENCES``, each with
+the reason, and the two readers are checked against each other on the same
+mutated plans.
 """
 
 from __future__ import annotations
@@ -38,29 +42,40 @@ VALUES = (
 CONTEXTS = ("key: {}", "- {}", "[{}]", "{{k: {}}}", "{}: value")
 FORBIDDEN_TAGS = ("!!python/object:os.system", "!!set", "!custom")
 
-# Where the two readers legitimately differ; each entry is (text, what ruamel
-# does, what parse_yaml does).
-KNOWN_DIFFERENCES: dict[str, tuple[str, str, str]] = {
+READERS = ("yaml-rs", "ruamel")
+both_readers = pytest.mark.parametrize("reader", READERS)
+# The long randomised comparisons against ruamel's (slow, pure-Python) loader run
+# for pmkit's own reader only with --slow; test_the_two_readers_agree_on_mutated_plans
+# compares the two readers in every run.
+both_readers_slowly = pytest.mark.parametrize(
+    "reader", ["yaml-rs", pytest.param("ruamel", marks=pytest.mark.slow)]
+)
+
+# Where the readers legitimately differ; each entry is (text, what ruamel's
+# loader does, what parse_yaml does with yaml-rs, what it does without).
+KNOWN_DIFFERENCES: dict[str, tuple[str, str, str, str]] = {
     # ruamel resolves a plain '=' to YAML 1.1's 'value' type even in a 1.2
     # document, and has no constructor for it; in YAML 1.2 it is the text '='.
-    "equals_sign": ("a: =\n", "refuses", "reads"),
+    "equals_sign": ("a: =\n", "refuses", "reads", "reads"),
     # YAML 1.2 allows tabs as separation and inside plain scalars; ruamel's
-    # pure-Python scanner refuses them where yaml-rs and libyaml do not.
-    "tab_in_plain_scalar": ("a: x\tb\nc\td: 1\n", "refuses", "reads"),
-    "tab_only_line": ("a: 1\n\t\nb: 2\n", "refuses", "reads"),
+    # pure-Python scanner refuses them where yaml-rs and libyaml do not. A line
+    # holding only a tab stops libyaml too, so pmkit's own reader refuses it.
+    "tab_in_plain_scalar": ("a: x\tb\nc\td: 1\n", "refuses", "reads", "reads"),
+    "tab_only_line": ("a: 1\n\t\nb: 2\n", "refuses", "reads", "refuses"),
     # YAML 1.2 wants a quoted scalar's continuation lines indented inside its
     # block collection; yaml-rs holds to that, ruamel does not.
-    "quoted_scalar_under_indented": ('a:\n  - "x\ny"\n', "reads", "refuses"),
+    # pmkit's own reader is ruamel's parser, so it reads it as ruamel does.
+    "quoted_scalar_under_indented": ('a:\n  - "x\ny"\n', "reads", "refuses", "reads"),
     # ruamel builds a set, binary data or a date from these core-schema-less
     # tags; a plan holds none of them, so parse_yaml refuses the tag (YML005).
-    "set_tag": ("a: !!set {x, y}\n", "reads", "refuses"),
-    "binary_tag": ("a: !!binary aGVsbG8=\n", "reads", "refuses"),
-    "timestamp_tag": ("a: !!timestamp 2026-04-01\n", "reads", "refuses"),
+    "set_tag": ("a: !!set {x, y}\n", "reads", "refuses", "refuses"),
+    "binary_tag": ("a: !!binary aGVsbG8=\n", "reads", "refuses", "refuses"),
+    "timestamp_tag": ("a: !!timestamp 2026-04-01\n", "reads", "refuses", "refuses"),
     # A merge key: ruamel copies the anchored mapping in, even in YAML 1.2,
     # which has no merge keys. yaml-rs cannot (it would keep a key named
     # '<<'), so parse_yaml refuses the file (YML005) instead of reading it
     # differently. A quoted '<<' is an ordinary key to both.
-    "merge_key": ("base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n", "reads", "refuses"),
+    "merge_key": ("base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n", "reads", "refuses", "refuses"),
 }
 
 
@@ -118,12 +133,20 @@ def _equal(ours: Any, theirs: Any) -> bool:
     return bool(ours == theirs)
 
 
-def _outcome(text: str) -> tuple[str, Any]:
-    """('reads', data) or ('refuses', code) for parse_yaml."""
+def _outcome(text: str, reader: str) -> tuple[str, Any]:
+    """('reads', data) or ('refuses', code) for parse_yaml with ``reader``."""
     try:
-        return "reads", parse_yaml(text)
+        return "reads", parse_yaml(text, reader=reader)
     except LoadProblem as problem:
         return "refuses", problem.code
+
+
+def _placed_outcome(text: str, reader: str) -> tuple[Any, ...]:
+    """('reads', data) or ('refuses', code, line, column) for parse_yaml with ``reader``."""
+    try:
+        return "reads", parse_yaml(text, reader=reader)
+    except LoadProblem as problem:
+        return "refuses", problem.code, problem.line, problem.column
 
 
 def _ruamel_outcome(text: str) -> tuple[str, Any]:
@@ -162,15 +185,17 @@ def _key_lines(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+@both_readers
 @pytest.mark.parametrize("path", _example_files(), ids=lambda path: str(path.relative_to(ROOT)))
-def test_example_files_read_alike(path: Path) -> None:
+def test_example_files_read_alike(path: Path, reader: str) -> None:
     text = path.read_text(encoding="utf-8")
-    assert _same(parse_yaml(text), _ruamel(text))
+    assert _same(parse_yaml(text, reader=reader), _ruamel(text))
 
 
-def test_starter_plan_reads_alike() -> None:
+@both_readers
+def test_starter_plan_reads_alike(reader: str) -> None:
     text = _starter()
-    assert _same(parse_yaml(text), _ruamel(text))
+    assert _same(parse_yaml(text, reader=reader), _ruamel(text))
 
 
 # As a key, an empty value is a different construct and NaN never equals
@@ -183,19 +208,40 @@ _PAIRS = [
 ]
 
 
+@both_readers
 @pytest.mark.parametrize(("value", "context"), _PAIRS)
-def test_values_read_alike(value: str, context: str) -> None:
+def test_values_read_alike(value: str, context: str, reader: str) -> None:
     text = context.format(value) + "\n"
-    ours, theirs = _outcome(text), _ruamel_outcome(text)
+    ours, theirs = _outcome(text, reader), _ruamel_outcome(text)
     assert ours[0] == theirs[0] == "reads", (ours, theirs)
     assert _same(ours[1], theirs[1]), (ours, theirs)
 
 
-def test_mutated_values_read_alike() -> None:
-    rng = random.Random(20260501)
+# Scalars where yaml-rs is more lenient than YAML 1.2's core schema (digits
+# grouped by '_' anywhere, upper-case base prefixes) or stricter (a signed
+# NaN is text): pmkit's own reader must read them the same.
+EDGE_VALUES = (
+    "_1", "1_", "1__0", "0x_1F", "0X1F", "0O17", "0B11", "+0b11", "-0x1F", "0x", "0o8", "0b2",
+    "12_3.4", "1e3_0", "-.5e2", "1_e3", "._5", "_._", ".e3", "1e", "1.e3", "0.", "+.5",
+    ".iNf", "+.INF", "-.Inf", ".nAn", "-.nan", "+.NaN", "inf", "nan", "1e999", "-1e999",
+    "99999999999999999999999", "0xFFFFFFFFFFFFFFFFFFFFFF", "nULL", "tRUE", "-_", "00x1", "1 2",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("value", EDGE_VALUES)
+def test_edge_values_read_the_same_with_either_reader(value: str) -> None:
+    for context in ("k: {}", "- {}", "{}: v"):
+        text = context.format(value) + "\n"
+        fast, fallback = _outcome(text, "yaml-rs"), _outcome(text, "ruamel")
+        assert fast[0] == fallback[0] == "reads", (text, fast, fallback)
+        assert _same(fast[1], fallback[1]), (text, fast, fallback)
+
+
+def _mutations(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
     bases = _bases()
-    agreed = 0
-    for _ in range(150):
+    mutated = []
+    for _ in range(count):
         text = rng.choice(bases)
         lines = text.split("\n")
         candidates = _key_lines(text)
@@ -204,8 +250,15 @@ def test_mutated_values_read_alike() -> None:
             found = re.match(r"( *(?:- )?[^:#]+:) (?![|>\[{&*!])", lines[index])
             if found is not None:
                 lines[index] = f"{found.group(1)} {rng.choice(VALUES)}"
-        mutated = "\n".join(lines)
-        ours, theirs = _outcome(mutated), _ruamel_outcome(mutated)
+        mutated.append("\n".join(lines))
+    return mutated
+
+
+@both_readers_slowly
+def test_mutated_values_read_alike(reader: str) -> None:
+    agreed = 0
+    for mutated in _mutations(20260501, 150):
+        ours, theirs = _outcome(mutated, reader), _ruamel_outcome(mutated)
         assert ours[0] == theirs[0], (ours, theirs, mutated)
         if ours[0] == "reads":
             assert _same(ours[1], theirs[1]), mutated
@@ -213,7 +266,32 @@ def test_mutated_values_read_alike() -> None:
     assert agreed >= 100
 
 
-def test_duplicate_keys_are_refused_by_both() -> None:
+def test_the_two_readers_agree_on_mutated_plans() -> None:
+    for mutated in _mutations(20261206, 60):
+        fast, fallback = _placed_outcome(mutated, "yaml-rs"), _placed_outcome(mutated, "ruamel")
+        assert fast[0] == fallback[0], (fast, fallback, mutated)
+        if fast[0] == "reads":
+            assert _same(fast[1], fallback[1]), mutated
+        else:
+            assert fast == fallback, mutated
+
+
+def test_the_two_readers_place_duplicate_keys_alike() -> None:
+    rng = random.Random(11)
+    bases = _bases()
+    for _ in range(30):
+        text = rng.choice(bases)
+        lines = text.split("\n")
+        index, _column = rng.choice(_key_lines(text))
+        lines.insert(index + 1, lines[index].replace("- ", "  ", 1))
+        mutated = "\n".join(lines)
+        fast = _placed_outcome(mutated, "yaml-rs")
+        assert fast[0] == "refuses", mutated
+        assert _placed_outcome(mutated, "ruamel") == fast, mutated
+
+
+@both_readers_slowly
+def test_duplicate_keys_are_refused_by_both(reader: str) -> None:
     rng = random.Random(7)
     bases = _bases()
     for _ in range(60):
@@ -222,14 +300,17 @@ def test_duplicate_keys_are_refused_by_both() -> None:
         index, _column = rng.choice(_key_lines(text))
         lines.insert(index + 1, lines[index].replace("- ", "  ", 1))
         mutated = "\n".join(lines)
-        ours, theirs = _outcome(mutated), _ruamel_outcome(mutated)
+        ours, theirs = _placed_outcome(mutated, reader), _ruamel_outcome(mutated)
         assert theirs == ("refuses", "DuplicateKeyError"), mutated
         assert ours[0] == "refuses", mutated
         assert ours[1] in ("YML007", "YML001"), mutated
+        if ours[1] == "YML007":
+            assert ours[2:] == (index + 2, lines[index + 1].index(lines[index + 1].strip()) + 1)
 
 
+@both_readers
 @pytest.mark.parametrize("tag", FORBIDDEN_TAGS)
-def test_forbidden_tags_are_refused(tag: str) -> None:
+def test_forbidden_tags_are_refused(tag: str, reader: str) -> None:
     rng = random.Random(tag)
     bases = _bases()
     for _ in range(20):
@@ -240,9 +321,10 @@ def test_forbidden_tags_are_refused(tag: str) -> None:
         colon = line.index(":", column)
         lines[index] = f"{line[: colon + 1]} {tag}{line[colon + 1 :]}"
         mutated = "\n".join(lines)
-        assert _outcome(mutated) == ("refuses", "YML005"), mutated
+        assert _placed_outcome(mutated, reader) == ("refuses", "YML005", index + 1, colon + 3)
 
 
+@both_readers
 @pytest.mark.parametrize(
     "text",
     [
@@ -254,34 +336,38 @@ def test_forbidden_tags_are_refused(tag: str) -> None:
         "a: &first 1\na2: &first 2\nb: *first\n",
     ],
 )
-def test_legitimate_aliases_read_alike(text: str) -> None:
-    assert _same(parse_yaml(text), _ruamel(text))
+def test_legitimate_aliases_read_alike(text: str, reader: str) -> None:
+    assert _same(parse_yaml(text, reader=reader), _ruamel(text))
 
 
-def test_aliases_in_a_plan_read_alike() -> None:
+@both_readers
+def test_aliases_in_a_plan_read_alike(reader: str) -> None:
     text = _starter().replace("  - id: council\n", "  - &council\n    id: council\n", 1)
     text += "copy_of_council: *council\n"
-    assert _same(parse_yaml(text), _ruamel(text))
+    assert _same(parse_yaml(text, reader=reader), _ruamel(text))
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
+@both_readers
+def test_alias_bomb_is_refused_quickly(reader: str) -> None:
     text = 'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n'
     previous = "a"
     for name in "bcdefghi":
         text += f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
         previous = name
     started = time.perf_counter()
-    assert _outcome(text) == ("refuses", "YML004")
+    assert _placed_outcome(text, reader) == ("refuses", "YML004", 2, 8)
     assert time.perf_counter() - started < 2.0
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN_DIFFERENCES))
 def test_known_differences_stay_as_documented(name: str) -> None:
-    text, theirs, ours = KNOWN_DIFFERENCES[name]
+    text, theirs, fast, fallback = KNOWN_DIFFERENCES[name]
     assert _ruamel_outcome(text)[0] == theirs
-    assert _outcome(text)[0] == ours
+    assert _outcome(text, "yaml-rs")[0] == fast
+    assert _outcome(text, "ruamel")[0] == fallback
 
 
-def test_a_quoted_merge_key_is_an_ordinary_key() -> None:
+@both_readers
+def test_a_quoted_merge_key_is_an_ordinary_key(reader: str) -> None:
     text = "'<<': {x: 1}\ny: 2\n"
-    assert _same(parse_yaml(text), _ruamel(text))
+    assert _same(parse_yaml(text, reader=reader), _ruamel(text))

@@ -40,6 +40,9 @@ __all__ = [
 
 def main() -> None:
     """Run the ``pmkit`` command; a user never sees a traceback."""
+    from pmkit.cli.encoding import make_streams_safe
+
+    make_streams_safe()
     try:
         app()
     except KeyboardInterrupt:

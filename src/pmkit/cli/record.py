@@ -83,7 +83,8 @@ def _git_email(plan: Path) -> str | None:
             ["git", "config", "user.email"],
             cwd=folder,
             capture_output=True,
-            text=True,
+            encoding="utf-8",  # git stores config as UTF-8; Windows' locale may be another
+            errors="replace",
             timeout=10,
             check=False,
         )

@@ -6,14 +6,21 @@ keys and stops alias expansion at a budget before memory grows. It does not
 report positions, so whatever it cannot place, and the few things it lets
 through that a plan must not hold (a local tag, a second document), are
 settled by the exact scan in :mod:`pmkit.load.scan`, which runs only then.
+
+yaml-rs is optional (``pmkit[fast]``). Without it, or with
+``PMKIT_YAML_READER=ruamel``, :mod:`pmkit.load.fallback` reads the same files
+into the same data, and refuses the same ones, through ruamel.yaml.
 """
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from typing import Any
 
 from pmkit.codes import (
+    FILE_UNREADABLE,
     FORBIDDEN_CONSTRUCT,
     NESTING_TOO_DEEP,
     NOT_YAML,
@@ -28,6 +35,11 @@ MAX_DEPTH = 64
 MAX_ALIAS_EVENTS = 100_000
 """Alias expansion stops here: enough for any honest reuse of an anchor."""
 
+MAX_DIGITS = 4300
+"""Whole numbers longer than this are refused: Python will not turn them into text."""
+
+_MAX_BITS = int(MAX_DIGITS * 3.3219280948873626)  # log2(10) bits per decimal digit
+
 _POSITIONED = re.compile(r"YAML parse error at line (\d+), column (\d+)")
 # A tag starts a node: at the start of a line, after indentation, or after a
 # flow indicator. ``!`` inside ordinary text does not match.
@@ -39,12 +51,62 @@ _DOCUMENT_MARKER = re.compile(r"^(?:---|\.\.\.)(?:\s|$)", re.MULTILINE)
 _MERGE_KEY = re.compile(r"(?:^|[\s\[{,?])(<<)[ \t]*:(?=\s|$)", re.MULTILINE)
 
 
-def parse_yaml(text: str) -> Any:
+READER_VARIABLE = "PMKIT_YAML_READER"
+"""Names the reader: ``ruamel`` turns the fast one off; ``yaml-rs`` or ``auto`` (the default)
+use it when it is installed."""
+
+
+def reader_in_use() -> str:
+    """``yaml-rs`` or ``ruamel``: the reader :func:`parse_yaml` uses, as configured and installed.
+
+    Raises :class:`LoadProblem` when ``PMKIT_YAML_READER`` names no reader.
+    """
+    wanted = os.environ.get(READER_VARIABLE, "").strip().lower()
+    if wanted == "ruamel":
+        return "ruamel"
+    if wanted not in ("", "auto", "yaml-rs"):
+        raise LoadProblem(
+            FILE_UNREADABLE,
+            f"{READER_VARIABLE} is {wanted!r}: set it to ruamel (to read without yaml-rs), "
+            "yaml-rs or auto, or leave it unset",
+        )
+    return "yaml-rs" if fast_reader_installed() else "ruamel"
+
+
+@functools.cache
+def fast_reader_installed() -> bool:
+    """Whether yaml-rs can be imported here."""
+    try:
+        import yaml_rs  # noqa: F401
+    except (ImportError, OSError):  # not installed, or a build that cannot load here
+        return False
+    return True
+
+
+def parse_yaml(text: str, *, reader: str | None = None) -> Any:
     """Parse one YAML 1.2 document into dicts, lists and scalars.
 
-    Raises :class:`LoadProblem` for anything that is not a single, safe YAML
-    document.
+    ``reader`` (``yaml-rs`` or ``ruamel``) overrides :func:`reader_in_use`;
+    both give the same data and the same refusals. Raises
+    :class:`LoadProblem` for anything that is not a single, safe YAML document.
     """
+    chosen = reader or reader_in_use()
+    try:
+        if chosen == "ruamel":
+            from pmkit.load.fallback import read
+
+            data = read(text, max_depth=MAX_DEPTH, max_alias_events=MAX_ALIAS_EVENTS)
+        else:
+            data = _read_fast(text)
+        _check_shape(data, text)
+    except ValueError as error:
+        if "integer string conversion" not in str(error):
+            raise
+        raise number_too_long(text) from None
+    return data
+
+
+def _read_fast(text: str) -> Any:
     import yaml_rs
 
     limits = yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_EVENTS)
@@ -60,7 +122,6 @@ def parse_yaml(text: str) -> Any:
         isinstance(data, list) and _DOCUMENT_MARKER.search(text) is not None
     ):
         _exact_checks(text)
-    _check_shape(data, text)
     return data
 
 
@@ -76,12 +137,7 @@ def _explain(message: str, text: str) -> LoadProblem:
             )
         return LoadProblem(NOT_YAML, f"not valid YAML: {reason}", line, column)
     if message.startswith("alias replay limit"):
-        return LoadProblem(
-            TOO_MANY_ALIASES,
-            "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
-            "write the repeated parts out or use fewer aliases",
-            *_first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+")),
-        )
+        return alias_bomb(text)
     if message.startswith("Invalid tag"):
         tag = message.split(":", 1)[1].strip().strip("'\"")
         return LoadProblem(
@@ -93,6 +149,25 @@ def _explain(message: str, text: str) -> LoadProblem:
     # Anything else (a duplicate key, an unknown alias): the exact scan places it.
     _exact_checks(text)
     return LoadProblem(NOT_YAML, f"not valid YAML: {reason}")
+
+
+def number_too_long(text: str) -> LoadProblem:
+    """The problem with a whole number too long to show: placed at the first long run of digits."""
+    return LoadProblem(
+        NOT_YAML,
+        f"a number in the file has more than {MAX_DIGITS:,} digits: no plan needs one that long",
+        *_first(text, re.compile(rf"[0-9][0-9a-fA-FxXoO_]{{{MAX_DIGITS - 1},}}")),
+    )
+
+
+def alias_bomb(text: str) -> LoadProblem:
+    """The problem with a file whose aliases expand to too much: placed at its first alias."""
+    return LoadProblem(
+        TOO_MANY_ALIASES,
+        "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
+        "write the repeated parts out or use fewer aliases",
+        *_first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+")),
+    )
 
 
 def _first(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | tuple[None, None]:
@@ -118,7 +193,7 @@ def _exact_checks(text: str) -> None:
 
 
 def _check_shape(data: Any, text: str) -> None:
-    """Refuse deep nesting and merge keys, and make every key text. Never recurses.
+    """Refuse deep nesting, merge keys and endless numbers, and make every key text. Never recurses.
 
     A key written as ``1`` or ``null`` is a number or nothing to YAML, but a
     plan only ever looks keys up by name: as text it gets an "unknown key"
@@ -144,9 +219,11 @@ def _check_shape(data: Any, text: str) -> None:
         elif isinstance(node, list):
             children = node
         else:
+            if type(node) is int and node.bit_length() > _MAX_BITS:
+                raise number_too_long(text)
             continue
         if depth >= MAX_DEPTH:
-            line, column = _deepest_line(text)
+            line, column = deepest_line(text)
             raise LoadProblem(
                 NESTING_TOO_DEEP, f"the YAML nests deeper than {MAX_DEPTH} levels", line, column
             )
@@ -173,7 +250,7 @@ def key_text(key: Any) -> str:
     return str(key)
 
 
-def _deepest_line(text: str) -> tuple[int, int]:
+def deepest_line(text: str) -> tuple[int, int]:
     """The most indented line: where a block-nesting attack is plainest to see."""
     best_line, best_indent = 1, -1
     for number, line in enumerate(text.splitlines(), start=1):

@@ -5,7 +5,10 @@ folder, flushes it to disk, and atomically replaces the original; the folder
 is flushed too, so the rename itself survives a power cut. A process killed at
 any point leaves either the old file or the new one, never a mixture.
 Comments and key order that people wrote are kept: files are read and written
-with ruamel.yaml's round-trip mode, in the indentation the file already uses.
+with ruamel.yaml's round-trip mode, in the indentation and line endings the
+file already uses. Nothing here is POSIX-only: locks are the operating
+system's own (through filelock), and the safeguards only POSIX has (refusing
+a link when opening, flushing a folder) are used where they exist.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 import time
 from decimal import Decimal
@@ -23,6 +27,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 LOCK_TIMEOUT_SECONDS = 60.0
+REPLACE_ATTEMPTS_ON_WINDOWS = 50
+
+_POSIX = os.name == "posix"
+_WINDOWS = os.name == "nt"
 
 
 class StoreError(Exception):
@@ -31,12 +39,15 @@ class StoreError(Exception):
 
 @contextlib.contextmanager
 def locked(path: Path, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
-    """Hold an exclusive lock for writing ``path`` (a ``.name.lock`` file beside it)."""
+    """Hold an exclusive lock for writing ``path`` (a ``.name.lock`` file beside it).
+
+    The lock is the operating system's own (``flock`` on Linux and macOS,
+    ``LockFileEx`` on Windows, through filelock), so it dies with the process
+    that held it. The lock file is created exclusively and is never opened
+    through a symbolic link.
+    """
     lock_path = path.with_name(f".{path.name}.lock")
-    try:
-        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as error:
-        raise StoreError(f"cannot lock {path}: {error.strerror or error}") from None
+    handle = _open_lock_file(lock_path, path)
     try:
         _acquire(handle, path, timeout)
         yield
@@ -44,21 +55,69 @@ def locked(path: Path, *, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[Non
         os.close(handle)  # closing the descriptor releases the lock
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+"""Refuses a symbolic link where the system can (not on Windows, which checks by identity)."""
+
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _open_lock_file(lock_path: Path, path: Path) -> int:
+    """A descriptor for the lock file: created new if it can be, or the real file already there."""
+    for _attempt in range(3):
+        try:
+            return os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL | _BINARY, 0o644)
+        except FileExistsError:
+            pass  # an earlier write left it (pmkit keeps lock files): open it, unless it is a link
+        except OSError as error:
+            raise StoreError(f"cannot lock {path}: {error.strerror or error}") from None
+        try:
+            seen = os.lstat(lock_path)
+            if not stat.S_ISREG(seen.st_mode) or _is_link(seen):
+                raise StoreError(
+                    f"{lock_path} is not a plain file (a symbolic link?): pmkit will not "
+                    f"lock through it; delete it and record again"
+                )
+            handle = os.open(lock_path, os.O_RDWR | _NO_FOLLOW | _BINARY)
+        except FileNotFoundError:
+            continue  # removed in between: create it afresh
+        except StoreError:
+            raise
+        except OSError as error:
+            raise StoreError(
+                f"cannot lock {path}: {lock_path} cannot be opened as a plain file "
+                f"({error.strerror or error})"
+            ) from None
+        opened = os.fstat(handle)
+        if (opened.st_dev, opened.st_ino) == (seen.st_dev, seen.st_ino):
+            return handle
+        os.close(handle)  # swapped for something else between the look and the open
+    raise StoreError(f"cannot lock {path}: {lock_path} keeps changing; try again")
+
+
+def _is_link(seen: os.stat_result) -> bool:
+    """A symbolic link, or on Windows any reparse point (a junction, a mount point)."""
+    if stat.S_ISLNK(seen.st_mode):
+        return True
+    attributes = getattr(seen, "st_file_attributes", 0)
+    return bool(attributes & getattr(stat, "FILE_ATTRIBUTE_REPARSE_POINT", 0))
+
+
 def _acquire(handle: int, path: Path, timeout: float) -> None:
-    import fcntl
+    from filelock import lock_descriptor
 
     deadline = time.monotonic() + timeout
     while True:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise StoreError(
-                    f"{path} is being written by another pmkit for more than {timeout:.0f} s: "
-                    "try again when it has finished"
-                ) from None
-            time.sleep(0.02)
+            if lock_descriptor(handle, blocking=False):
+                return
+        except OSError as error:
+            raise StoreError(f"cannot lock {path}: {error.strerror or error}") from None
+        if time.monotonic() > deadline:
+            raise StoreError(
+                f"{path} is being written by another pmkit for more than {timeout:.0f} s: "
+                "try again when it has finished"
+            )
+        time.sleep(0.02)
 
 
 def check_writable(path: Path, folder: Path) -> None:
@@ -72,13 +131,20 @@ def check_writable(path: Path, folder: Path) -> None:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` all at once, or leave it untouched and raise."""
+    r"""Replace ``path`` with ``text`` all at once, or leave it untouched and raise.
+
+    The new file keeps the line endings the old one had (a file saved on
+    Windows with CRLF stays CRLF); a new file gets ``\n``.
+    """
     folder = path.parent
+    if line_ending(path) == "\r\n":
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
     temporary: Path | None = None
     try:
+        # mkstemp creates the file exclusively (O_EXCL), so never through a link.
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
         temporary = Path(name)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
@@ -86,7 +152,7 @@ def atomic_write(path: Path, text: str) -> None:
             temporary.chmod(path.stat().st_mode & 0o777)
         else:  # mkstemp makes it private (0600); a new file gets the usual permissions
             temporary.chmod(0o666 & ~_umask())
-        temporary.replace(path)
+        _replace(temporary, path)
         temporary = None
         _sync_folder(folder)
     except OSError as error:
@@ -97,6 +163,38 @@ def atomic_write(path: Path, text: str) -> None:
                 temporary.unlink()
 
 
+def _replace(temporary: Path, path: Path) -> None:
+    """Rename ``temporary`` over ``path``.
+
+    Windows refuses the rename while another program has the file open (a
+    colleague's pmkit reading it, a virus scanner, a sync client), usually for
+    a moment: there pmkit tries again for up to a second before giving up.
+    """
+    attempts = REPLACE_ATTEMPTS_ON_WINDOWS if _WINDOWS else 1
+    for attempt in range(1, attempts + 1):
+        try:
+            temporary.replace(path)
+            return
+        except PermissionError:
+            if attempt == attempts:
+                raise
+            time.sleep(0.02)
+
+
+def line_ending(path: Path) -> str:
+    r"""The line ending ``path`` uses, judged by its first line: ``\r\n`` or ``\n``.
+
+    A file that does not exist, or has a single line, counts as ``\n``.
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024)
+    except OSError:
+        return "\n"
+    end = head.find(b"\n")
+    return "\r\n" if end > 0 and head[end - 1 : end] == b"\r" else "\n"
+
+
 def _umask() -> int:
     """The process's umask (reading it means setting it, so it is set straight back)."""
     mask = os.umask(0o022)
@@ -105,7 +203,14 @@ def _umask() -> int:
 
 
 def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a folder
+    """Flush the folder, so that the rename survives a power cut, where the system allows it.
+
+    Only POSIX systems can open a folder to flush it; elsewhere this step is
+    skipped (the file's own contents were flushed before the rename).
+    """
+    if not _POSIX:
+        return
+    with contextlib.suppress(OSError):  # some file systems refuse to flush a folder
         descriptor = os.open(folder, os.O_RDONLY)
         try:
             os.fsync(descriptor)
