@@ -27,12 +27,12 @@ def write_rules_table(rules: Sequence[Rule], out: TextIO) -> None:
         description.append(f" ({criteria})\n", style="dim")
         description.append(rule.summary)
         table.add_row(rule.code, rule.severity.value, description)
-    Console(file=out, highlight=False).print(table)
+    Console(file=out, highlight=False, markup=False, emoji=False).print(table)
 
 
 def write_explanation(rule: Rule, out: TextIO) -> None:
     """One rule: its summary, its rationale, and its bad and good examples."""
-    console = Console(file=out, highlight=False)
+    console = Console(file=out, highlight=False, markup=False, emoji=False)
     criteria = ", ".join(criterion.heading for criterion in rule.criteria)
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
     console.print(Text(f"{criteria} · default severity {rule.severity.value}"))

@@ -20,6 +20,7 @@ from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.periods import PeriodError, PeriodKind
+from pmkit.plaintext import control_problem
 from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
@@ -153,6 +154,10 @@ class _Importer:
                 )
 
     def plan_row(self, row: FilledRow, context: _Context) -> None:
+        for column, cell in row.cells.items():
+            problem = control_problem(cell.text, lines=True)
+            if problem is not None:
+                raise _RowProblem(column, problem)
         kind = row.get("Kind").text.lower()
         change = Change(context.name, row.number, kind, row.get("ID").text, row.get("Period").text)
         try:
