@@ -67,6 +67,7 @@ def recorder(by: str | None, plan: Path, source: str = "command line") -> Record
     from pmkit.monitoring.workspace import Recorder
     from pmkit.plaintext import control_problem
 
+    who: str | None
     if by:
         given, who = "--by", by
     elif os.environ.get("PMKIT_RECORDED_BY"):
