@@ -85,6 +85,7 @@ def generate(
     target and last value filled in, and leaves Value, Status, Commentary
     and Remedial action to fill in.
     """
+    from pmkit.outputs import OutputError
     from pmkit.returns.content import build_return
     from pmkit.returns.writing import write_csv, write_xlsx
 
@@ -97,7 +98,10 @@ def generate(
         fail(f"the plan has no partner with the id '{partner}'")
     folder = (output or Path("returns")) if all_partners else None
     if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            fail(f"cannot write {folder}: {error.strerror or error}")
     write = write_xlsx if file_format is ReturnFormat.XLSX else write_csv
     written = 0
     for owner in partners:
@@ -111,9 +115,9 @@ def generate(
         if target.exists() and not force:
             fail(f"{target} already exists (it may hold figures): use --force to overwrite it")
         try:
-            write(submission, target)
-        except OSError as error:
-            fail(f"cannot write {target}: {error.strerror or error}")
+            write(submission, target, overwrite=force)
+        except OutputError as error:
+            fail(str(error))
         written += 1
         say(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
     if all_partners and not written:
