@@ -43,6 +43,8 @@ def workspace(ctx: typer.Context, plan: Path) -> Workspace:
     from pmkit.monitoring.workspace import PlanError, open_workspace
 
     plan = plan / "plan.yaml" if plan.is_dir() else plan
+    if plan.exists() and not plan.is_file():
+        fail(f"not a regular file: {plan} (give the plan with --plan)")
     if not plan.is_file():
         fail(f"no such file: {plan} (give the plan with --plan)")
     try:

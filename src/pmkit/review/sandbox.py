@@ -22,6 +22,8 @@ from jinja2 import FileSystemLoader, nodes
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import MAX_RANGE, SandboxedEnvironment
 
+from pmkit.load.text import inside
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from jinja2.runtime import Context
@@ -59,14 +61,12 @@ class ConfinedLoader(FileSystemLoader):
             candidate = os.path.join(folder, *pieces)  # noqa: PTH118 (as Jinja's own loader)
             if not os.path.lexists(candidate):
                 continue
-            root = os.path.realpath(folder)
-            real = os.path.realpath(candidate)
-            if os.path.commonpath([root, real]) != root:
+            if not inside(candidate, folder):
                 raise TemplateLimitError(
                     f"template {template} leads outside the template folder {folder} "
                     "(a symbolic link?): templates may use only files inside it"
                 )
-            found = Path(real).stat()
+            found = Path(os.path.realpath(candidate)).stat()
             if not stat.S_ISREG(found.st_mode):
                 raise TemplateLimitError(f"{template} is not a regular file")
             if found.st_size > self.max_bytes:
