@@ -21,7 +21,7 @@ from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.periods import PeriodError, PeriodKind
 from pmkit.plaintext import control_problem
-from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
+from pmkit.returns.content import FIGURE, FILLED_IN, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
 if TYPE_CHECKING:
@@ -154,8 +154,9 @@ class _Importer:
                 )
 
     def plan_row(self, row: FilledRow, context: _Context) -> None:
-        for column, cell in row.cells.items():
-            problem = control_problem(cell.text, lines=True)
+        # What the partner typed is recorded; the rest pmkit wrote and only reads back.
+        for column in FILLED_IN:
+            problem = control_problem(row.get(column).text, lines=True)
             if problem is not None:
                 raise _RowProblem(column, problem)
         kind = row.get("Kind").text.lower()
