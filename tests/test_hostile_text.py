@@ -276,3 +276,45 @@ def test_messages_show_controls_in_ids_and_paths(run_cli: RunCli, tmp_path: Path
     missing = tmp_path / f"no[/x]{CONTROL}.yaml"
     output = normal(pmkit(run_cli, "validate", missing), 2)
     assert "[/x]" in output and "\\x1b[2J" in output
+
+
+def test_every_validate_format_shows_control_characters(
+    hostile: Path, run_cli: RunCli, tmp_path: Path
+) -> None:
+    from xml.etree import ElementTree
+
+    yaml = YAML()
+    yaml.width = 4096
+    data = yaml.load(hostile)
+    data["partners"][0][f"key{CONTROL}"] = "x"
+    data["partners"][0][NEWLINE_KEY] = "y"
+    with hostile.open("w", encoding="utf-8") as handle:
+        yaml.dump(data, handle)
+    for form in ("text", "github", "junit", "sarif", "json"):
+        out = tmp_path / f"findings.{form}"
+        normal(pmkit(run_cli, "validate", "-f", form, "-o", out, hostile), 1)
+        text = out.read_text(encoding="utf-8")
+        assert "\x1b" not in text and "\u202e" not in text, (form, text)
+        if form == "junit":
+            assert "key\\x1b[2J" in ElementTree.tostring(
+                ElementTree.fromstring(text), encoding="unicode"
+            )
+        elif form in ("sarif", "json"):
+            assert "\\u001b[2J" in text and "\\u202e" in text  # escaped in the file
+            assert json.loads(text)
+        else:
+            assert f"key{SHOWN}" in text, text
+            for line in text.splitlines():
+                assert not line.startswith("::error file=plan.yaml::pwned"), text
+                if form == "github":
+                    assert line.startswith("::"), text
+
+
+def test_reviews_show_control_characters(hostile: Path, run_cli: RunCli) -> None:
+    for form in ("md", "html"):
+        result = pmkit(run_cli, "review", "--plan", hostile, "--quarter", QUARTER, "-f", form)
+        output = normal(result, 0)
+        # Markdown and HTML escape the backslashes, brackets and <> of what is shown.
+        shown = output.replace("\\\\", "\\").replace("\\[", "[").replace("\\]", "]")
+        shown = shown.replace("&lt;", "<").replace("&gt;", ">")
+        assert SHOWN in shown, form

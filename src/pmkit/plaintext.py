@@ -45,6 +45,18 @@ def visible(text: str, *, lines: bool = False) -> str:
     return pattern.sub(lambda found: _shown(found.group()), text)
 
 
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{_BIDI}]")
+
+
+def json_text(text: str) -> str:
+    r"""JSON text with DEL, the C1 controls and the overrides written as ``\uXXXX`` escapes.
+
+    JSON escapes C0 controls itself; these it would leave raw. The data a
+    tool reads back is unchanged; only a person viewing the file sees escapes.
+    """
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
 def control_problem(text: str, *, lines: bool = False) -> str | None:
     """What is wrong with ``text`` as recorded text, or ``None`` when it is plain text.
 

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from pmkit.plaintext import json_text, visible
 from pmkit.report.escape import markdown_cell
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def to_json(review: Any) -> str:
         indicator["direction"] = indicator.get("direction_previous") or indicator.get(
             "direction_last_year"
         )
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def environment(
@@ -81,6 +82,7 @@ def environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters["md"] = lambda text: markdown_cell("" if text is None else str(text))
     env.filters["num"] = number
@@ -95,6 +97,16 @@ def environment(
             charts.status_summary(counts, words)
         )
     return env
+
+
+def _shown(value: Any) -> Any:
+    """Every piece of text a template prints, with control characters shown, not obeyed.
+
+    Markup pmkit built itself (the charts) is left as it is.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value, lines=True)
+    return value
 
 
 def render(
