@@ -205,3 +205,23 @@ def test_the_limits_are_settings(repo: Path) -> None:
     assert str(caught.value) == (
         "template quarter.md.j2: range() of 100,001 numbers: a template may use up to 100,000"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges on Windows")
+def test_a_templates_folder_that_links_out_of_the_repository_is_refused(
+    repo: Path, run_cli: RunCli
+) -> None:
+    elsewhere = repo.parent / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "quarter.md.j2").write_text(SECRET, encoding="utf-8")
+    (repo / "templates").rmdir()
+    (repo / "templates").symlink_to(elsewhere, target_is_directory=True)
+    result, took = review(run_cli, repo)
+    refused(result, took, "leads outside the template folder")
+    # Named with --template-dir by the person running pmkit, the folder is trusted.
+    result = run_cli(
+        "--as-of", AS_OF, "review", "--quarter", QUARTER, "--plan", repo / "plan.yaml",
+        "--template-dir", elsewhere,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output == SECRET

@@ -56,12 +56,17 @@ def to_json(review: Any) -> str:
 
 
 def environment(
-    override: Path | None, *, html: bool = False, limits: TemplateLimits | None = None
+    override: Path | None,
+    *,
+    html: bool = False,
+    limits: TemplateLimits | None = None,
+    within: Path | None = None,
 ) -> BoundedEnvironment:
     """A sandboxed Jinja environment: the override folder first, then the package's templates.
 
     Templates in the override folder are read only if they really are inside
-    it, and every template runs within ``limits``. For HTML, autoescaping is
+    it (and inside ``within``, the plan's folder, when the override is the
+    plan repository's own), and every template runs within ``limits``. For HTML, autoescaping is
     on, and the charts (built by pmkit, escaping every piece of plan text
     themselves) are the only markup let through.
     """
@@ -72,7 +77,13 @@ def environment(
     limits = limits or TemplateLimits()
     loaders: list[Any] = []
     if override is not None and override.is_dir():
-        loaders.append(ConfinedLoader(str(override), max_bytes=limits.template_bytes))
+        loaders.append(
+            ConfinedLoader(
+                str(override),
+                max_bytes=limits.template_bytes,
+                within=str(within) if within is not None else None,
+            )
+        )
     loaders.append(PackageLoader("pmkit.review", "templates"))
     env = BoundedEnvironment(
         limits=limits,
@@ -115,6 +126,7 @@ def render(
     *,
     override: Path | None = None,
     limits: TemplateLimits | None = None,
+    within: Path | None = None,
 ) -> str:
     """Render ``review`` with the named template, or raise :class:`TemplateProblem`."""
     from jinja2 import TemplateError, TemplateNotFound
@@ -122,7 +134,7 @@ def render(
 
     from pmkit.review.sandbox import TemplateLimitError
 
-    env = environment(override, html=template.endswith(".html.j2"), limits=limits)
+    env = environment(override, html=template.endswith(".html.j2"), limits=limits, within=within)
     try:
         return _bounded(env, template, review)
     except TemplateLimitError as error:

@@ -46,11 +46,17 @@ class TemplateLimitError(Exception):
 
 
 class ConfinedLoader(FileSystemLoader):
-    """A folder of templates that reads only regular files really inside that folder."""
+    """A folder of templates that reads only regular files really inside that folder.
 
-    def __init__(self, folder: str, *, max_bytes: int) -> None:
+    With ``within``, they must also really be inside that folder: a
+    repository's ``templates/`` that is itself a link out of the repository
+    is refused too.
+    """
+
+    def __init__(self, folder: str, *, max_bytes: int, within: str | None = None) -> None:
         super().__init__(folder)
         self.max_bytes = max_bytes
+        self.within = within
 
     def get_source(
         self, environment: Environment, template: str
@@ -61,7 +67,9 @@ class ConfinedLoader(FileSystemLoader):
             candidate = os.path.join(folder, *pieces)  # noqa: PTH118 (as Jinja's own loader)
             if not os.path.lexists(candidate):
                 continue
-            if not inside(candidate, folder):
+            if not inside(candidate, folder) or (
+                self.within is not None and not inside(candidate, self.within)
+            ):
                 raise TemplateLimitError(
                     f"template {template} leads outside the template folder {folder} "
                     "(a symbolic link?): templates may use only files inside it"
