@@ -8,12 +8,12 @@ hidden when lines above it move, and a new one of the same kind still shows.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from pmkit.outputs import OutputError, write_output
 
 if TYPE_CHECKING:
     from pmkit.findings import Finding
@@ -49,14 +49,10 @@ def write_baseline(result: ValidationResult, path: Path) -> int:
         key=lambda entry: (entry["file"], entry["code"], entry["key"], entry["message"]),
     )
     text = json.dumps({"pmkit_baseline": BASELINE_VERSION, "findings": entries}, indent=2)
-    folder = path.parent if str(path.parent) else Path()
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text + "\n")
-        Path(temporary).replace(path)
-    except OSError as error:
-        raise BaselineError(f"cannot write {path}: {error.strerror or error}") from None
+        write_output(path, text + "\n")
+    except OutputError as error:
+        raise BaselineError(str(error)) from None
     return len(entries)
 
 

@@ -51,8 +51,10 @@ def main() -> None:
     except Exception as error:
         if debug():
             raise
+        from pmkit.plaintext import visible
+
         sys.stderr.write(
-            f"pmkit: internal error ({type(error).__name__}: {error}).\n"
+            f"pmkit: internal error ({type(error).__name__}: {visible(str(error))}).\n"
             "This is a bug in pmkit: please report it, with PMKIT_DEBUG=1 set to show details.\n"
         )
         sys.exit(2)

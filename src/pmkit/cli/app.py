@@ -9,6 +9,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from pmkit import __version__
+from pmkit.plaintext import control_problem, visible
 
 app = typer.Typer(
     name="pmkit",
@@ -26,8 +27,30 @@ app = typer.Typer(
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Stop with ``message`` on standard error and exit ``code`` (2: misuse or unreadable)."""
-    typer.echo(f"pmkit: {message}", err=True)
+    say(f"pmkit: {message}", err=True)
     raise typer.Exit(code)
+
+
+def say(message: str, *, err: bool = False) -> None:
+    """Print one line; control characters in names, paths or text are shown, not obeyed."""
+    typer.echo(visible(message), err=err)
+
+
+_PARAGRAPHS = frozenset({"commentary", "comment", "note", "reason"})
+"""Options whose text may run to several lines."""
+
+
+def refuse_controls(**options: str | None) -> None:
+    """Exit 2 if text to be recorded holds a control or bidirectional-override character.
+
+    Each keyword is an option's name (``not_available`` for ``--not-available``).
+    """
+    for name, value in options.items():
+        if value is None:
+            continue
+        problem = control_problem(value, lines=name in _PARAGRAPHS)
+        if problem is not None:
+            fail(f"--{name.replace('_', '-')} {problem}")
 
 
 def _version(value: bool) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from pmkit.baseline import DEFAULT_BASELINE
-from pmkit.cli.app import app, fail, today
+from pmkit.cli.app import app, fail, say, today
 
 
 @app.command()
@@ -41,4 +41,4 @@ def baseline(
         count = write_baseline(result, output)
     except BaselineError as error:
         fail(str(error))
-    typer.echo(f"wrote {output}: {count} finding{'' if count == 1 else 's'} recorded")
+    say(f"wrote {output}: {count} finding{'' if count == 1 else 's'} recorded")

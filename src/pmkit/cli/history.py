@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail
+from pmkit.cli.app import app, fail, say
 from pmkit.cli.record import PlanOption, workspace
 
 
@@ -22,9 +22,9 @@ def show_history(
     Replaced versions are listed before the figure that replaced them, with who
     replaced them, when, and why.
     """
-    from rich.console import Console
     from rich.table import Table
 
+    from pmkit.cli.show import console, plain
     from pmkit.monitoring.history import history
     from pmkit.monitoring.store import StoreError
 
@@ -37,9 +37,9 @@ def show_history(
     except StoreError as error:
         fail(str(error))
     if not entries:
-        typer.echo(f"nothing recorded for {entity} yet")
+        say(f"nothing recorded for {entity} yet")
         return
-    table = Table(title=f"History of {entity}", title_justify="left", header_style="bold")
+    table = Table(title=plain(f"History of {entity}"), title_justify="left", header_style="bold")
     for heading in ("Period", "Figure", "Status", "Recorded by", "At", "Source", "Note"):
         table.add_column(heading, overflow="fold")
     for entry in entries:
@@ -49,12 +49,17 @@ def show_history(
             else "replaced" + (f": {entry.reason}" if entry.reason else "")
         )
         table.add_row(
-            entry.period,
-            entry.what,
-            entry.status,
-            entry.recorded_by,
-            entry.recorded_at,
-            entry.source,
-            note,
+            *(
+                plain(cell)
+                for cell in (
+                    entry.period,
+                    entry.what,
+                    entry.status,
+                    entry.recorded_by,
+                    entry.recorded_at,
+                    entry.source,
+                    note,
+                )
+            )
         )
-    Console(highlight=False).print(table)
+    console().print(table)

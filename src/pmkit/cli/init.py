@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail, today
+from pmkit.cli.app import app, fail, say, today
 
 
 @app.command()
@@ -41,8 +41,8 @@ def init(
     except ScaffoldError as error:
         fail(str(error))
     for path in done.written:
-        typer.echo(f"wrote {path}")
+        say(f"wrote {path}")
     plan = done.folder / "plan.yaml"
     if install_from is None:
-        typer.echo("No CI workflow written: add --install-from SOURCE to get one.")
-    typer.echo(f"Next: edit {plan}, then run: pmkit validate {plan}")
+        say("No CI workflow written: add --install-from SOURCE to get one.")
+    say(f"Next: edit {plan}, then run: pmkit validate {plan}")

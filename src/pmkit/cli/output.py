@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,13 +14,24 @@ from pmkit.cli.app import fail
 
 @contextmanager
 def open_output(path: Path | None) -> Iterator[TextIO]:
-    """Yield a stream for ``path`` (standard output when ``None``)."""
+    """Yield a stream for ``path`` (standard output when ``None``).
+
+    A file is written only when the command has finished writing to the
+    stream, all at once: a failure leaves the old file as it was.
+    """
     if path is None:
         yield sys.stdout
         return
+    buffer = io.StringIO(newline="\n")
+    yield buffer
+    save(path, buffer.getvalue())
+
+
+def save(path: Path, content: str | bytes, *, overwrite: bool = True) -> None:
+    """Write ``path`` all at once, or stop with ``pmkit: cannot write PATH: reason`` (exit 2)."""
+    from pmkit.outputs import OutputError, write_output
+
     try:
-        handle = path.open("w", encoding="utf-8", newline="\n")
-    except OSError as error:
-        fail(f"cannot write {path}: {error.strerror or error}")
-    with handle:
-        yield handle
+        write_output(path, content, overwrite=overwrite)
+    except OutputError as error:
+        fail(str(error))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail, today
+from pmkit.cli.app import app, fail, refuse_controls, say, today
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -44,6 +44,8 @@ def workspace(ctx: typer.Context, plan: Path) -> Workspace:
     from pmkit.monitoring.workspace import PlanError, open_workspace
 
     plan = plan / "plan.yaml" if plan.is_dir() else plan
+    if plan.exists() and not plan.is_file():
+        fail(f"not a regular file: {plan} (give the plan with --plan)")
     if not plan.is_file():
         fail(f"no such file: {plan} (give the plan with --plan)")
     try:
@@ -66,13 +68,23 @@ def quarter_of(space: Workspace, label: str | None) -> Period:
 def recorder(by: str | None, plan: Path, source: str = "command line") -> Recorder:
     """Who records, now, from where; exit 2 when nobody can be named."""
     from pmkit.monitoring.workspace import Recorder
+    from pmkit.plaintext import control_problem
 
-    who = by or os.environ.get("PMKIT_RECORDED_BY") or _git_email(plan)
+    who: str | None
+    if by:
+        given, who = "--by", by
+    elif os.environ.get("PMKIT_RECORDED_BY"):
+        given, who = "PMKIT_RECORDED_BY", os.environ.get("PMKIT_RECORDED_BY")
+    else:
+        given, who = "git's user.email", _git_email(plan)
     if not who or not who.strip():
         fail(
             "who is recording? Give --by NAME (a name, email or role), or set "
             "PMKIT_RECORDED_BY, or git's user.email. It is committed with the data."
         )
+    problem = control_problem(who)
+    if problem is not None:
+        fail(f"{given} {problem}")
     return Recorder(" ".join(who.split()), datetime.now().astimezone(), source)
 
 
@@ -157,6 +169,7 @@ def record_figure(
     from pmkit.monitoring.statuses import FigureStatus
     from pmkit.monitoring.store import StoreError
 
+    refuse_controls(not_available=not_available, commentary=commentary, reason=reason)
     space = workspace(ctx, plan)
     item = FigureInput(
         indicator=indicator,
@@ -184,7 +197,7 @@ def record_figure(
     line = f"{verb}: {indicator} {outcome.period.label} = {shown} ({item.status.value}) in {where}"
     if outcome.action == "replaced":
         line += f"; the earlier figure ({outcome.before}) is kept in its history"
-    typer.echo(line)
+    say(line)
     _off_target_note(space, item, outcome.period)
 
 
@@ -201,7 +214,7 @@ def _off_target_note(space: Workspace, item: object, period: object) -> None:
     short = off_target(indicator, period, item.value)
     if short is None or item.commentary:
         return
-    typer.echo(
+    say(
         f"note: {short}. The board will ask why and what is being done: add --commentary, "
         f"and agree a remedial action with 'pmkit record remedial {item.indicator} ...'",
         err=True,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import fail, today
+from pmkit.cli.app import fail, refuse_controls, say, today
 from pmkit.cli.record import (
     ByOption,
     PlanOption,
@@ -44,7 +44,7 @@ def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
         fail(f"not recorded: {error}")
     verb = "recorded" if done.changed else "unchanged"
     named = f" ({done.key})" if done.key else ""
-    typer.echo(f"{verb}: {what}{named} for {done.period.label} in {space.path_for(done.period)}")
+    say(f"{verb}: {what}{named} for {done.period.label} in {space.path_for(done.period)}")
 
 
 @record_app.command("progress")
@@ -65,6 +65,7 @@ def record_progress(
     from pmkit.monitoring.entries import quarter
     from pmkit.monitoring.entries import record_progress as record
 
+    refuse_controls(commentary=commentary)
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     _run(
@@ -97,6 +98,7 @@ def record_resource(
     from pmkit.monitoring.entries import quarter
     from pmkit.monitoring.entries import record_resource as record
 
+    refuse_controls(commentary=commentary)
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     value = number(amount)
@@ -139,6 +141,7 @@ def record_score(
     from pmkit.monitoring.entries import record_score as record
     from pmkit.monitoring.entries import year as year_of
 
+    refuse_controls(comment=comment)
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     _run(
@@ -181,6 +184,7 @@ def record_remedial(
         check_day(due_on, "the due date")
     except PeriodError as error:
         raise typer.BadParameter(str(error), param_hint="'--due'") from None
+    refuse_controls(action=action, role=role)
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     remedy = RemedialInput(about=about, action=action, partner=owner, due=due_on, role=role)
@@ -206,6 +210,7 @@ def record_close(
     """Close a remedial action as done (or --dropped), in the quarter's file that carries it."""
     from pmkit.monitoring.entries import close_remedial, quarter
 
+    refuse_controls(note=note)
     space = workspace(ctx, plan)
     who = recorder(by, space.plan_path)
     status = RemedialStatus.DROPPED if dropped else RemedialStatus.DONE

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail
+from pmkit.cli.app import app, fail, refuse_controls, say
 from pmkit.cli.record import ByOption, PlanOption, quarter_of, recorder, workspace
 
 if TYPE_CHECKING:
@@ -85,6 +85,7 @@ def generate(
     target and last value filled in, and leaves Value, Status, Commentary
     and Remedial action to fill in.
     """
+    from pmkit.outputs import OutputError
     from pmkit.returns.content import build_return
     from pmkit.returns.writing import write_csv, write_xlsx
 
@@ -97,27 +98,30 @@ def generate(
         fail(f"the plan has no partner with the id '{partner}'")
     folder = (output or Path("returns")) if all_partners else None
     if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            fail(f"cannot write {folder}: {error.strerror or error}")
     write = write_xlsx if file_format is ReturnFormat.XLSX else write_csv
     written = 0
     for owner in partners:
         submission = build_return(space, owner, quarter)
         if not submission.rows:
             if not all_partners:
-                typer.echo(f"{owner} owes nothing for {quarter.label}: no return written")
+                say(f"{owner} owes nothing for {quarter.label}: no return written")
             continue
         name = _file_name(owner, quarter, file_format.value)
         target = folder / name if folder is not None else (output or Path(name))
         if target.exists() and not force:
             fail(f"{target} already exists (it may hold figures): use --force to overwrite it")
         try:
-            write(submission, target)
-        except OSError as error:
-            fail(f"cannot write {target}: {error.strerror or error}")
+            write(submission, target, overwrite=force)
+        except OutputError as error:
+            fail(str(error))
         written += 1
-        typer.echo(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
+        say(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
     if all_partners and not written:
-        typer.echo(f"no partner owes anything for {quarter.label}")
+        say(f"no partner owes anything for {quarter.label}")
 
 
 @returns_app.command("import")
@@ -155,6 +159,7 @@ def import_(
     from pmkit.monitoring.workspace import Recorder
     from pmkit.returns.importing import ReturnsRejected, import_returns
 
+    refuse_controls(reason=reason)
     space = workspace(ctx, plan)
     paths = _return_files(files)
     base = recorder(by, space.plan_path)
@@ -178,9 +183,9 @@ def import_(
                 on_row=step,
             )
     except ReturnsRejected as error:
-        typer.echo("pmkit: nothing imported, because:", err=True)
+        say("pmkit: nothing imported, because:", err=True)
         for problem in error.problems:
-            typer.echo(f"  {problem}", err=True)
+            say(f"  {problem}", err=True)
         raise typer.Exit(2) from None
     except StoreError as error:
         fail(f"nothing imported: {error}")
@@ -215,13 +220,14 @@ def _progress() -> Iterator[Callable[[], None]]:
     if not sys.stderr.isatty():
         yield lambda: None
         return
-    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from pmkit.cli.show import console
 
     with Progress(
         SpinnerColumn(),
         TextColumn("checking rows: {task.completed}"),
-        console=Console(stderr=True),
+        console=console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task("rows")
@@ -229,8 +235,9 @@ def _progress() -> Iterator[Callable[[], None]]:
 
 
 def _report(report: ImportReport, *, dry_run: bool) -> None:
-    from rich.console import Console
     from rich.table import Table
+
+    from pmkit.cli.show import console, plain
 
     changed = [change for change in report.changes if change.action != "unchanged"]
     for name, rows in report.read:
@@ -242,21 +249,24 @@ def _report(report: ImportReport, *, dry_run: bool) -> None:
         for change in report.changes:
             action = "would be " + change.action if change.action != "unchanged" else "unchanged"
             table.add_row(
-                change.file,
-                str(change.row),
-                change.kind,
-                change.id,
-                change.period,
-                change.shown,
-                action,
+                *(
+                    plain(cell)
+                    for cell in (
+                        change.file,
+                        change.row,
+                        change.kind,
+                        change.id,
+                        change.period,
+                        change.shown,
+                        action,
+                    )
+                )
             )
-        Console(highlight=False).print(table)
-        typer.echo(
-            f"dry run: {len(changed)} of {len(report.changes)} rows would change; nothing written"
-        )
+        console().print(table)
+        say(f"dry run: {len(changed)} of {len(report.changes)} rows would change; nothing written")
         return
     files = ", ".join(period.file_stem + ".yaml" for period in report.written) or "no file"
-    typer.echo(
+    say(
         f"imported {len(report.changes)} rows: {len(changed)} changed, "
         f"{len(report.changes) - len(changed)} unchanged; wrote {files}"
     )
@@ -315,15 +325,18 @@ def status(
 
 
 def _status_table(quarter: Period, states: list[PartnerReturn]) -> None:
-    from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"Returns for {quarter.label}", title_justify="left", header_style="bold")
+    from pmkit.cli.show import console, plain
+
+    table = Table(
+        title=plain(f"Returns for {quarter.label}"), title_justify="left", header_style="bold"
+    )
     for heading in ("Partner", "Figures", "Progress", "Resources", "Provisional", "Status"):
         table.add_column(heading, overflow="fold")
     for state in states:
         table.add_row(
-            state.name,
+            plain(state.name),
             *(
                 f"{tally.received} of {tally.expected}" if tally.expected else "-"
                 for tally in (state.figures, state.progress, state.resources)
@@ -331,12 +344,14 @@ def _status_table(quarter: Period, states: list[PartnerReturn]) -> None:
             str(len(state.provisional)),
             "✓ complete" if state.complete else "✗ missing",
         )
-    console = Console(highlight=False)
-    console.print(table)
+    out = console()
+    out.print(table)
     for state in states:
         if state.figures.missing:
-            console.print(f"{state.partner} has not sent: {', '.join(state.figures.missing)}")
+            out.print(plain(f"{state.partner} has not sent: {', '.join(state.figures.missing)}"))
     waiting = [state.name for state in states if not state.complete]
-    console.print(
-        f"Still to report: {'; '.join(waiting)}." if waiting else "Every partner has reported."
+    out.print(
+        plain(f"Still to report: {'; '.join(waiting)}.")
+        if waiting
+        else "Every partner has reported."
     )

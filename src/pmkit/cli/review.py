@@ -104,7 +104,13 @@ def review(
         text = (
             to_json(result)
             if output_format is ReviewFormat.JSON
-            else render(result, template, override=override)
+            else render(
+                result,
+                template,
+                override=override,
+                # templates/ beside the plan is the repository's: it must stay inside it
+                within=space.plan_path.parent if template_dir is None else None,
+            )
         )
     except TemplateProblem as error:
         fail(str(error))

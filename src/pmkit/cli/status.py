@@ -38,20 +38,20 @@ def status(
 
 
 def _show(result: QuarterReview) -> None:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
+    from pmkit.cli.show import console, plain
     from pmkit.review.sparkline import sparkline
 
-    console = Console(highlight=False)
-    console.print(Text(f"{result.partnership}: {result.period}", style="bold"))
+    out = console()
+    out.print(plain(f"{result.partnership}: {result.period}", style="bold"))
     for outcome in result.by_outcome:
         members = [i for i in result.indicators if i.id in outcome.indicators]
         if not members:
             continue
         # Text, not a string: a title is never read as rich markup.
-        table = Table(title=Text(f"{outcome.id}: {outcome.title}"), title_justify="left")
+        table = Table(title=plain(f"{outcome.id}: {outcome.title}"), title_justify="left")
         for heading in ("Status", "Indicator", "Actual", "Target", "Trend", "Direction"):
             table.add_column(heading, overflow="fold")
         for item in members:
@@ -60,18 +60,18 @@ def _show(result: QuarterReview) -> None:
             )
             table.add_row(
                 state,
-                Text(f"{item.id} {item.title}"),
+                plain(f"{item.id} {item.title}"),
                 "suppressed" if item.suppressed else _figure(item),
                 item.target_shown,
                 sparkline([point.value for point in item.series]),
                 item.direction_words or "-",
             )
-        console.print(table)
+        out.print(table)
     if result.exceptions:
-        console.print(Text("Exceptions needing remedial action", style="bold"))
+        out.print(Text("Exceptions needing remedial action", style="bold"))
         for issue in result.exceptions:
             flags = f" [{'; '.join(issue.flags)}]" if issue.flags else ""
-            console.print(Text(f"  {issue.kind}: {issue.id} {issue.title}: {issue.detail}{flags}"))
+            out.print(plain(f"  {issue.kind}: {issue.id} {issue.title}: {issue.detail}{flags}"))
 
 
 def _figure(item: IndicatorReview) -> str:

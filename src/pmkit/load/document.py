@@ -86,11 +86,16 @@ def entity_path(pointer: Pointer, data: Any) -> str:
     return "".join(out)
 
 
-def load_document(path: Path, *, display: str | None = None) -> Document | Finding:
-    """Read and parse ``path``; a file that cannot be read comes back as a fatal finding."""
+def load_document(
+    path: Path, *, display: str | None = None, within: Path | None = None
+) -> Document | Finding:
+    """Read and parse ``path``; a file that cannot be read comes back as a fatal finding.
+
+    With ``within``, a file that resolves outside that folder is refused unread.
+    """
     name = display if display is not None else str(path)
     try:
-        text = read_text(path)
+        text = read_text(path, within=within)
         data = parse_yaml(text)
     except LoadProblem as problem:
         return problem_finding(name, problem)

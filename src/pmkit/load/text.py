@@ -7,7 +7,9 @@ upload or a spreadsheet saved as ``plan.yaml`` is refused at once.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from typing import TYPE_CHECKING
 
 from pmkit.codes import FILE_TOO_LARGE, NOT_UTF8
@@ -34,9 +36,28 @@ _UTF16_32_BOMS = (
 )
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
-    """Read ``path`` as UTF-8 text, or raise :class:`LoadProblem` or ``OSError``."""
-    size = path.stat().st_size
+def read_text(path: Path, *, max_bytes: int = MAX_BYTES, within: Path | None = None) -> str:
+    """Read ``path`` as UTF-8 text, or raise :class:`LoadProblem` or ``OSError``.
+
+    Only a regular file is opened: a FIFO or a device would make the read
+    wait for ever. With ``within``, a file that resolves outside that folder
+    (a symbolic link out of the repository) is refused before it is opened.
+    """
+    if within is not None and not inside(path, within):
+        raise LoadProblem(
+            "YML000",
+            "this file leads outside the plan's folder (a symbolic link?): "
+            "pmkit reads monitoring files only from inside it",
+        )
+    found = path.stat()
+    if not stat.S_ISREG(found.st_mode):
+        if stat.S_ISDIR(found.st_mode):
+            raise IsADirectoryError(path)
+        raise LoadProblem(
+            "YML000",
+            "this is not a regular file (a FIFO, a socket or a device): pmkit reads only files",
+        )
+    size = found.st_size
     if size > max_bytes:
         raise LoadProblem(
             FILE_TOO_LARGE,
@@ -49,6 +70,16 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     if len(data) > max_bytes:
         raise LoadProblem(FILE_TOO_LARGE, f"the file is over {max_bytes // 1024 // 1024} MB")
     return decode(data)
+
+
+def inside(path: Path | str, folder: Path | str) -> bool:
+    """Whether ``path``, with every symbolic link followed, is in ``folder`` (also followed)."""
+    root = os.path.realpath(folder)
+    real = os.path.realpath(path)
+    try:
+        return os.path.commonpath([root, real]) == root
+    except ValueError:  # on different drives (Windows)
+        return False
 
 
 def decode(data: bytes) -> str:

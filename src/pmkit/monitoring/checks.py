@@ -64,7 +64,7 @@ def check_monitoring(plan: Plan, plan_path: Path) -> list[FileResult]:
         for stray in strays
     ]
     for period_file in files:
-        loaded = load_document(period_file.path)
+        loaded = load_document(period_file.path, within=plan_path.parent)
         if isinstance(loaded, Finding):
             results.append(FileResult(loaded.file, [loaded]))
         else:

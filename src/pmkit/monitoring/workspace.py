@@ -118,7 +118,9 @@ class Workspace:
             return self._raw[key]
         path = path_for(self.folder, key)
         try:
-            data = parse_yaml(read_text(path)) if path.exists() else None
+            data = (
+                parse_yaml(read_text(path, within=self.plan_path.parent)) if path.exists() else None
+            )
         except (LoadProblem, OSError):
             data = None
         self._raw[key] = data
@@ -132,7 +134,7 @@ class Workspace:
         path = path_for(self.folder, period)
         if not path.exists():
             return None
-        loaded = load_document(path)
+        loaded = load_document(path, within=self.plan_path.parent)
         if isinstance(loaded, Finding):
             raise StoreError(f"{loaded.location}: {loaded.message}; fix the file by hand first")
         checked = check_model(

@@ -81,7 +81,7 @@ def _apply(workspace: Workspace, target: Period, path: Path, edits: Sequence[Edi
     from pmkit.load.text import read_text
 
     try:
-        text = read_text(path) if path.exists() else None
+        text = read_text(path, within=workspace.plan_path.parent) if path.exists() else None
     except LoadProblem as problem:
         raise StoreError(f"{path}: {problem.message}; fix the file by hand first") from None
     except OSError as error:

@@ -26,7 +26,7 @@ def write_rules_table(entries: Sequence[CodeEntry], out: TextIO) -> None:
         description.append(f" ({_filed_under(entry)})\n", style="dim")
         description.append(entry.summary)
         table.add_row(entry.code, entry.severity.value, description)
-    Console(file=out, highlight=False).print(table)
+    Console(file=out, highlight=False, markup=False, emoji=False).print(table)
 
 
 def _filed_under(entry: CodeEntry) -> str:
@@ -35,7 +35,7 @@ def _filed_under(entry: CodeEntry) -> str:
 
 def write_explanation(entry: CodeEntry, out: TextIO) -> None:
     """One code: its summary and explanation; for a rule, its bad and good examples too."""
-    console = Console(file=out, highlight=False)
+    console = Console(file=out, highlight=False, markup=False, emoji=False)
     console.print(Text(f"{entry.code} {entry.name}", style="bold"))
     if entry.switchable:
         console.print(Text(f"{_filed_under(entry)} · default severity {entry.severity.value}"))

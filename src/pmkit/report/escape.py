@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pmkit.plaintext import visible
+
 
 def command_data(text: str) -> str:
     """Escape the message part of a workflow command (``::error ...::MESSAGE``)."""
@@ -15,7 +17,7 @@ def command_property(text: str) -> str:
 
 def markdown_cell(text: str) -> str:
     """Text that stays inside one Markdown table cell and cannot add markup or HTML."""
-    flat = " ".join(text.split())
+    flat = visible(" ".join(text.split()))
     for char, escaped in (
         ("\\", "\\\\"),
         ("&", "&amp;"),

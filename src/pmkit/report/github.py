@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from pmkit.findings import Finding, Severity
+from pmkit.plaintext import visible
 from pmkit.report.escape import command_data, command_property, markdown_cell
 from pmkit.report.names import check_name
 
@@ -20,13 +21,15 @@ _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 def annotation(finding: Finding) -> str:
     """The workflow command for one finding."""
-    properties = [f"file={command_property(finding.file)}"]
+    # Shown, not obeyed: a control character or a line break in plan text stays visible text.
+    properties = [f"file={visible(command_property(finding.file))}"]
     if finding.line is not None:
         properties.append(f"line={finding.line}")
         properties.append(f"col={finding.column or 1}")
     title = f"{finding.code} {check_name(finding.code)}"
     properties.append(f"title={command_property(title)}")
-    return f"::{_LEVEL[finding.severity]} {','.join(properties)}::{command_data(finding.message)}"
+    message = visible(command_data(finding.message))
+    return f"::{_LEVEL[finding.severity]} {','.join(properties)}::{message}"
 
 
 def write_github(result: ValidationResult, out: TextIO) -> None:

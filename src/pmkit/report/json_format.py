@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from pmkit import __version__
 from pmkit.findings import Finding, Severity
+from pmkit.plaintext import json_text
 
 if TYPE_CHECKING:
     from pmkit.validate import ValidationResult
@@ -60,5 +61,5 @@ def result_json(result: ValidationResult) -> dict[str, Any]:
 
 def write_json(result: ValidationResult, out: TextIO) -> None:
     """Write the result as indented JSON."""
-    json.dump(result_json(result), out, indent=2, ensure_ascii=False)
+    out.write(json_text(json.dumps(result_json(result), indent=2, ensure_ascii=False)))
     out.write("\n")

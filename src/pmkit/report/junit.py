@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from pmkit.codes import CheckGroup
 from pmkit.findings import Severity
+from pmkit.plaintext import visible
 from pmkit.report.names import check_name
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def junit_tree(result: ValidationResult) -> ET.Element:
 
 
 def _suite(file: FileResult) -> ET.Element:
-    suite = ET.Element("testsuite", name=file.file)
+    suite = ET.Element("testsuite", name=visible(file.file))
     structural = [f for f in file.findings if f.code.startswith(_STRUCTURE)]
     _case(suite, file.file, "structure (the plan's shape, ids and references)", structural)
     rules_ran = file.scorecard is not None
@@ -43,7 +44,7 @@ def _suite(file: FileResult) -> ET.Element:
         _case(suite, file.file, f"{code} {check_name(code)}", found)
     if not rules_ran:
         skipped = ET.SubElement(
-            suite, "testcase", classname=file.file, name="framework rules", time="0"
+            suite, "testcase", classname=visible(file.file), name="framework rules", time="0"
         )
         ET.SubElement(skipped, "skipped", message="the file's structure must be fixed first")
     cases = list(suite)
@@ -54,9 +55,12 @@ def _suite(file: FileResult) -> ET.Element:
 
 
 def _case(suite: ET.Element, file: str, name: str, found: list[Finding]) -> None:
-    case = ET.SubElement(suite, "testcase", classname=file, name=name, time="0")
+    case = ET.SubElement(suite, "testcase", classname=visible(file), name=name, time="0")
     failing = [f for f in found if f.severity is not Severity.INFO]
-    lines = "\n".join(f"{f.location}: {f.code} [{f.severity.value}] {f.message}" for f in found)
+    # XML 1.0 cannot hold most control characters at all, not even escaped: show them.
+    lines = "\n".join(
+        visible(f"{f.location}: {f.code} [{f.severity.value}] {f.message}") for f in found
+    )
     if failing:
         noun = "finding" if len(failing) == 1 else "findings"
         failure = ET.SubElement(

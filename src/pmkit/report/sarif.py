@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from pmkit import __version__
 from pmkit.findings import Finding, Severity
+from pmkit.plaintext import json_text
 
 if TYPE_CHECKING:
     from pmkit.validate import ValidationResult
@@ -141,5 +142,5 @@ def _location(finding: Finding) -> dict[str, Any]:
 
 def write_sarif(result: ValidationResult, out: TextIO) -> None:
     """Write the SARIF log as indented JSON."""
-    json.dump(sarif_log(result), out, indent=2, ensure_ascii=False)
+    out.write(json_text(json.dumps(sarif_log(result), indent=2, ensure_ascii=False)))
     out.write("\n")

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pmkit.findings import Severity
+from pmkit.plaintext import visible
 
 if TYPE_CHECKING:
     from pmkit.rules.scorecard import CriterionScore
@@ -19,20 +20,22 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 def write_text(result: ValidationResult, out: TextIO) -> None:
     """Write ``path:line:col: CODE message`` lines, then a one-line summary."""
-    console = Console(file=out, highlight=False, soft_wrap=True)
+    # No markup or emoji: paths and messages carry plan text, printed as it is.
+    console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=True)
     several = len(result.files) > 1
     for file in result.files:
         if not file.findings:
             continue
         if several:
-            console.print(Text(file.file, style="bold underline"))
+            console.print(Text(visible(file.file), style="bold underline"))
         for finding in file.findings:
             line = Text()
-            line.append(f"{finding.location}:", style="bold")
+            line.append(f"{visible(finding.location)}:", style="bold")
             line.append(" ")
             line.append(finding.code, style=_STYLE[finding.severity])
             line.append(" ")
-            line.append(finding.message)
+            # One finding, one line: a line break in plan text cannot start another.
+            line.append(visible(finding.message))
             console.print(line)
         if several:
             console.print()
@@ -41,7 +44,10 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
             continue
         if all(score.met for score in file.scorecard):
             criteria = len(file.scorecard)
-            met = f"Scorecard: {file.file} meets all {criteria} criteria it was checked against."
+            met = (
+                f"Scorecard: {visible(file.file)} meets all {criteria} criteria "
+                "it was checked against."
+            )
             console.print(Text(met, style="green"))
         else:
             console.print(scorecard_table(file.file, file.scorecard))
@@ -50,7 +56,9 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
 
 def scorecard_table(file: str, scores: list[CriterionScore]) -> Table:
     """Each criterion and how many of its rules pass; status in words and symbols, not colour."""
-    table = Table(title=f"Scorecard: {file}", title_justify="left", header_style="bold")
+    table = Table(
+        title=Text(f"Scorecard: {visible(file)}"), title_justify="left", header_style="bold"
+    )
     table.add_column("Criterion", no_wrap=True)
     table.add_column("Rules passed", justify="right", no_wrap=True)
     table.add_column("Findings", justify="right", no_wrap=True)

@@ -21,7 +21,8 @@ from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
 from pmkit.periods import PeriodError, PeriodKind, check_day
-from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
+from pmkit.plaintext import control_problem
+from pmkit.returns.content import FIGURE, FILLED_IN, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
 if TYPE_CHECKING:
@@ -200,6 +201,11 @@ class _Importer:
         return True
 
     def plan_row(self, row: FilledRow, context: _Context) -> None:
+        # What the partner typed is recorded; the rest pmkit wrote and only reads back.
+        for column in FILLED_IN:
+            problem = control_problem(row.get(column).text, lines=True)
+            if problem is not None:
+                raise _RowProblem(column, problem)
         kind = row.get("Kind").text.lower()
         change = Change(context.name, row.number, kind, row.get("ID").text, row.get("Period").text)
         try:

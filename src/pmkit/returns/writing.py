@@ -13,6 +13,7 @@ import io
 from typing import TYPE_CHECKING, Literal
 
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
+from pmkit.outputs import write_output
 from pmkit.returns.content import COLUMNS, FIGURE, FILLED_IN, PROGRESS
 from pmkit.returns.sheet import neutralise, table
 
@@ -39,13 +40,13 @@ def csv_text(submission: Return) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def write_csv(submission: Return, path: Path) -> None:
-    """Write the return as a CSV file."""
-    path.write_text(csv_text(submission), encoding="utf-8", newline="")
+def write_csv(submission: Return, path: Path, *, overwrite: bool = True) -> None:
+    """Write the return as a CSV file, all at once (:class:`OutputError` if it cannot be)."""
+    write_output(path, csv_text(submission), overwrite=overwrite)
 
 
-def write_xlsx(submission: Return, path: Path) -> None:
-    """Write the return as an Excel workbook with validation and protection."""
+def write_xlsx(submission: Return, path: Path, *, overwrite: bool = True) -> None:
+    """Write the return as an Excel workbook with validation and protection, all at once."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
@@ -78,7 +79,9 @@ def write_xlsx(submission: Return, path: Path) -> None:
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
     sheet.protection.formatRows = False
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_output(path, buffer.getvalue(), overwrite=overwrite)
 
 
 def _validate(sheet: Worksheet, rows: list[Row]) -> None:

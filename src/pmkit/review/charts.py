@@ -10,14 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from html import escape
+from html import escape as _html
 from typing import TYPE_CHECKING
 
 from pmkit.judgement.status import Rag
+from pmkit.plaintext import visible
 from pmkit.review.numbers import number
 
 if TYPE_CHECKING:
     from pmkit.review.result import IndicatorReview
+
+
+def escape(text: str) -> str:
+    """Text for SVG: markup escaped, control and override characters shown."""
+    return _html(visible(text))
+
 
 WIDTH, HEIGHT = 560, 220
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 16, 40

@@ -16,13 +16,14 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from pmkit.judgement.status import Rag
+from pmkit.plaintext import json_text, visible
 from pmkit.report.escape import markdown_cell
 from pmkit.review.numbers import number
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from jinja2.sandbox import SandboxedEnvironment
+    from pmkit.review.sandbox import BoundedEnvironment, TemplateLimits
 
 SHOWN = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.NO_DATA, Rag.NOT_DUE, Rag.NO_TARGET)
 """The statuses in the order reviews list them."""
@@ -52,29 +53,48 @@ def plain(value: Any) -> Any:
 def to_json(review: Any) -> str:
     """The review as indented JSON."""
     data = plain(review)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def environment(override: Path | None, *, html: bool = False) -> SandboxedEnvironment:
+def environment(
+    override: Path | None,
+    *,
+    html: bool = False,
+    limits: TemplateLimits | None = None,
+    within: Path | None = None,
+) -> BoundedEnvironment:
     """A sandboxed Jinja environment: the override folder first, then the package's templates.
 
-    For HTML, autoescaping is on, and the charts (built by pmkit, escaping
-    every piece of plan text themselves) are the only markup let through.
+    Templates in the override folder are read only if they really are inside
+    it (and inside ``within``, the plan's folder, when the override is the
+    plan repository's own), and every template runs within ``limits``. For HTML, autoescaping is
+    on, and the charts (built by pmkit, escaping every piece of plan text
+    themselves) are the only markup let through.
     """
-    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2 import ChoiceLoader, PackageLoader, StrictUndefined
 
+    from pmkit.review.sandbox import BoundedEnvironment, ConfinedLoader, TemplateLimits
+
+    limits = limits or TemplateLimits()
     loaders: list[Any] = []
     if override is not None and override.is_dir():
-        loaders.append(FileSystemLoader(str(override)))
+        loaders.append(
+            ConfinedLoader(
+                str(override),
+                max_bytes=limits.template_bytes,
+                within=str(within) if within is not None else None,
+            )
+        )
     loaders.append(PackageLoader("pmkit.review", "templates"))
-    env = SandboxedEnvironment(
+    env = BoundedEnvironment(
+        limits=limits,
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=html,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters["md"] = lambda text: markdown_cell("" if text is None else str(text))
     env.filters["num"] = number
@@ -95,14 +115,39 @@ def environment(override: Path | None, *, html: bool = False) -> SandboxedEnviro
     return env
 
 
-def render(review: Any, template: str, *, override: Path | None = None) -> str:
+def _shown(value: Any) -> Any:
+    """Every piece of text a template prints, with control characters shown, not obeyed.
+
+    Markup pmkit built itself (the charts) is left as it is.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return visible(value, lines=True)
+    return value
+
+
+def render(
+    review: Any,
+    template: str,
+    *,
+    override: Path | None = None,
+    limits: TemplateLimits | None = None,
+    within: Path | None = None,
+) -> str:
     """Render ``review`` with the named template, or raise :class:`TemplateProblem`."""
     from jinja2 import TemplateError, TemplateNotFound
     from jinja2.exceptions import SecurityError
 
-    env = environment(override, html=template.endswith(".html.j2"))
+    from pmkit.review.sandbox import TemplateLimitError
+
+    env = environment(override, html=template.endswith(".html.j2"), limits=limits, within=within)
     try:
-        return env.get_template(template).render(review=review)
+        return _bounded(env, template, review)
+    except TemplateLimitError as error:
+        raise TemplateProblem(f"template {template}: {error}") from None
+    except RecursionError:
+        raise TemplateProblem(
+            f"template {template}: templates or macros include or call themselves without end"
+        ) from None
     except SecurityError as error:
         raise TemplateProblem(
             f"the template tried something unsafe and was stopped: {error}"
@@ -122,6 +167,22 @@ def render(review: Any, template: str, *, override: Path | None = None) -> str:
         raise TemplateProblem(
             f"template {template}{_line(error)}: {type(error).__name__}: {error}"
         ) from None
+
+
+def _bounded(env: BoundedEnvironment, template: str, review: Any) -> str:
+    """Render piece by piece, stopping as soon as the review grows past its limit."""
+    from pmkit.review.sandbox import TemplateLimitError
+
+    pieces: list[str] = []
+    size = 0
+    for piece in env.get_template(template).generate(review=review):
+        size += len(piece)
+        if size > env.limits.output_chars:
+            raise TemplateLimitError(
+                f"the review grew past {env.limits.output_chars:,} characters and was stopped"
+            )
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _line(error: BaseException) -> str:

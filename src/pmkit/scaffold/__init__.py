@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from pmkit.outputs import OutputError, write_output
 from pmkit.periods import Calendar, PeriodKind
 
 
@@ -48,16 +50,21 @@ def scaffold(
         raise ScaffoldError(
             f"{folder / existing[0]} already exists: pmkit init never overwrites a file"
         )
-    written = []
-    try:
-        for target, text in contents.items():
-            path = folder / target
+    written: list[Path] = []
+    for target, text in contents.items():
+        path = folder / target
+        try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("x", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            written.append(path)
-    except OSError as error:
-        raise ScaffoldError(f"cannot write {error.filename}: {error.strerror}") from None
+            write_output(path, text, overwrite=False)
+        except (OSError, OutputError) as error:
+            # Take back what this run wrote, so that running init again just works.
+            for done in written:
+                with contextlib.suppress(OSError):
+                    done.unlink()
+            if isinstance(error, OutputError):
+                raise ScaffoldError(str(error)) from None
+            raise ScaffoldError(f"cannot write {path}: {error.strerror or error}") from None
+        written.append(path)
     return Scaffolded(folder, tuple(written))
 
 
