@@ -11,12 +11,12 @@ again changes nothing, not even its timestamp.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from pmkit.monitoring.figure_edit import figure_edit
 from pmkit.monitoring.files import file_period
-from pmkit.monitoring.statuses import FigureStatus
+from pmkit.monitoring.recording import FigureInput, FigureOptions, Outcome, RecordError
 from pmkit.monitoring.validity import (
     due_period,
     outside_expected_range,
@@ -30,48 +30,20 @@ if TYPE_CHECKING:
     from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
 
+__all__ = [
+    "RECENT_PERIODS",
+    "FigureInput",
+    "FigureOptions",
+    "Issue",
+    "Outcome",
+    "RecordError",
+    "check_figure",
+    "figure_edits",
+    "record_figures",
+]
+
 RECENT_PERIODS = 8
 """How many earlier figures an unusual value is judged against."""
-
-
-class RecordError(Exception):
-    """Figures that cannot be recorded, each problem in full; nothing was written."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True, slots=True)
-class FigureInput:
-    """A figure someone wants recorded. ``period`` ``None`` means the latest one due."""
-
-    indicator: str
-    period: str | None = None
-    value: Decimal | None = None
-    not_available: str | None = None
-    status: FigureStatus = FigureStatus.PROVISIONAL
-    commentary: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOptions:
-    """How strict to be: replacing final figures, and accepting unusual values."""
-
-    replace_final: bool = False
-    reason: str | None = None
-    accept_unusual: bool = False
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What recording one figure did: ``added``, ``replaced`` or ``unchanged``, and notes."""
-
-    indicator: str
-    period: Period
-    action: str = "unchanged"
-    before: Any = None
-    notes: list[str] = field(default_factory=list)
 
 
 Issue = tuple[str, str]
@@ -111,7 +83,7 @@ def figure_edits(
             problems.extend(prefix + message for _, message in issues)
             continue
         outcome = Outcome(item.indicator, period)
-        planned.append((period, _edit(item, outcome, recorder, options), outcome))
+        planned.append((period, figure_edit(item, outcome, recorder, options), outcome))
     if problems:
         raise RecordError(problems)
     return planned
@@ -168,12 +140,3 @@ def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decima
     return (
         f"{value} is far outside the last {len(recent)} figures for {indicator} ({low} to {high})"
     )
-
-
-def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Edit:
-    from pmkit.monitoring.figure_edit import apply_figure
-
-    def edit(data: Any) -> bool:
-        return apply_figure(data, item, outcome, recorder, options)
-
-    return edit
