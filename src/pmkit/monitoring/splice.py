@@ -70,8 +70,11 @@ class _Unusual(Exception):
 
 # Document markers and directives, a tab among a line's indentation, an anchor
 # or an alias: each can make a part of the file mean something on its own that
-# it does not mean in place.
-_UNUSUAL = re.compile(r"^(?:---|\.\.\.|%)|^ *\t|(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
+# it does not mean in place. (Each is looked for only if a cheap test finds its
+# character at all.)
+_MARKER = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
 # A key whose value is a block below it, perhaps with a comment: "CS-01:", "'NI 16':  # …"
 _KEY = re.compile(
     r"""(?P<key>'(?:[^']|'')*'|"[^"\\]*"|[^\s'"#?:&*!|>%@`{}\[\],-][^#]*?)"""
@@ -92,10 +95,13 @@ class _Block:
     data: Any
 
 
-def splice(text: str, edits: Sequence[Scoped], indentation: tuple[int, int]) -> Spliced | None:
+def splice(
+    text: str, edits: Sequence[Scoped], indentation: tuple[int, int], *, before: Any = None
+) -> Spliced | None:
     """Apply ``edits`` to ``text`` (line feeds only) by rewriting only the entries they touch.
 
-    ``indentation`` is the file's own (:func:`pmkit.monitoring.store.guess_indentation`).
+    ``indentation`` is the file's own (:func:`pmkit.monitoring.store.guess_indentation`);
+    ``before`` is ``text`` as plain data, if it has been read already.
     ``None`` means the file must be edited whole: its layout is unusual, or
     the spliced text did not read back as expected. An edit's own refusal
     (:class:`pmkit.monitoring.recording.RecordError`) is raised as it is.
@@ -103,18 +109,28 @@ def splice(text: str, edits: Sequence[Scoped], indentation: tuple[int, int]) -> 
     from ruamel.yaml.error import YAMLError
 
     try:
-        return _splice(text, edits, indentation)
+        return _splice(text, edits, indentation, before)
     except (_Unusual, YAMLError):
         return None
 
 
-def _splice(text: str, edits: Sequence[Scoped], indentation: tuple[int, int]) -> Spliced:
-    if not edits or _UNUSUAL.search(text):
+def _unusual(text: str) -> bool:
+    return bool(
+        (("---" in text or "..." in text or "%" in text) and _MARKER.search(text))
+        or ("\t" in text and _TAB_INDENT.search(text))
+        or (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text))
+    )
+
+
+def _splice(
+    text: str, edits: Sequence[Scoped], indentation: tuple[int, int], before: Any
+) -> Spliced:
+    if not edits or _unusual(text):
         raise _Unusual
     section, order = edits[0].section, edits[0].order
     if any(edit.section != section or edit.order is not order for edit in edits):
         raise _Unusual
-    before = _parsed(text)
+    before = _parsed(text) if before is None else before
     if not isinstance(before, dict) or not isinstance(before.get(section), dict):
         raise _Unusual
     lines = text.split("\n")
@@ -142,8 +158,11 @@ def _splice(text: str, edits: Sequence[Scoped], indentation: tuple[int, int]) ->
         if set(added) != set(new_keys):
             raise _Unusual
         blocks.update(added)
-    keys = _final_order([entry.key for entry in entries], new_keys, order)
+    keys = [entry.key for entry in entries]
+    if new_keys:
+        keys = _final_order(keys, new_keys, order)
     spliced = "\n".join(_assembled(lines, entries, keys, blocks))
+    spliced += "" if spliced.endswith("\n") else "\n"  # as the whole-file edit ends it
     after = _parsed(spliced)
     now = {key: blocks[key].data if key in blocks else before[section][key] for key in keys}
     expected = {name: now if name == section else value for name, value in before.items()}

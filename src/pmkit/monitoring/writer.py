@@ -99,7 +99,8 @@ def _apply(
     source = (text or "").replace("\r\n", "\n")
     scoped = [edit for edit in edits if isinstance(edit, Scoped)]
     if source.strip() and scoped and len(scoped) == len(edits):
-        spliced = splice(source, scoped, guess_indentation(source))
+        before = workspace.raw(target)  # the file as read just now, inside the lock
+        spliced = splice(source, scoped, guess_indentation(source), before=before)
         if spliced is not None:
             return (_lines_ending(spliced.text, newline), spliced.data) if spliced.changed else None
     document = RoundTrip(source)
