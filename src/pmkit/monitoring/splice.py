@@ -70,11 +70,14 @@ class _Unusual(Exception):
 
 # Document markers and directives, a tab among a line's indentation, an anchor
 # or an alias: each can make a part of the file mean something on its own that
-# it does not mean in place. (Each is looked for only if a cheap test finds its
-# character at all.)
-_MARKER = re.compile(r"^(?:---|\.\.\.|%)", re.MULTILINE)
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
+# it does not mean in place. Patterns start at a line feed or a literal
+# character, which Python's regular expressions find fast.
+_MARKER = re.compile(r"\n(?:---|\.\.\.|%)")
+_TAB_INDENT = re.compile(r"\n *\t")
+_ANCHOR_OR_ALIAS = re.compile(r"[&*][^\s,\]}]")
+_TOP_LEVEL = re.compile(r"\n([^\s#][^\n]*)")
+_SECTION_HEAD = re.compile(r":[ \t]*(?:#.*)?")
+_CONTENT = re.compile(r"\n *[^ #\n]")
 # A key whose value is a block below it, perhaps with a comment: "CS-01:", "'NI 16':  # …"
 _KEY = re.compile(
     r"""(?P<key>'(?:[^']|'')*'|"[^"\\]*"|[^\s'"#?:&*!|>%@`{}\[\],-][^#]*?)"""
@@ -115,10 +118,11 @@ def splice(
 
 
 def _unusual(text: str) -> bool:
+    scan = "\n" + text
     return bool(
-        (("---" in text or "..." in text or "%" in text) and _MARKER.search(text))
-        or ("\t" in text and _TAB_INDENT.search(text))
-        or (("&" in text or "*" in text) and _ANCHOR_OR_ALIAS.search(text))
+        _MARKER.search(scan)
+        or ("\t" in text and _TAB_INDENT.search(scan))
+        or any(scan[found.start() - 1] in " \t\n[{,:" for found in _ANCHOR_OR_ALIAS.finditer(scan))
     )
 
 
@@ -135,7 +139,7 @@ def _splice(
         raise _Unusual
     lines = text.split("\n")
     width = indentation[0]
-    entries = _entries(lines, section, width)
+    entries = _entries(text, section, width)
     if not entries or [entry.key for entry in entries] != list(before[section]):
         raise _Unusual
     present = {entry.key for entry in entries}
@@ -166,7 +170,14 @@ def _splice(
     after = _parsed(spliced)
     now = {key: blocks[key].data if key in blocks else before[section][key] for key in keys}
     expected = {name: now if name == section else value for name, value in before.items()}
-    if not _same(after, expected):
+    # The same data, and in the same order wherever the text was rewritten.
+    if not (
+        after == expected
+        and list(after) == list(expected)
+        and isinstance(after.get(section), dict)
+        and list(after[section]) == keys
+        and all(_same(after[section][key], blocks[key].data) for key in blocks)
+    ):
         raise _Unusual
     return Spliced(spliced, True, after)
 
@@ -178,36 +189,51 @@ def _parsed(text: str) -> Any:
         raise _Unusual from None
 
 
-def _entries(lines: list[str], section: str, width: int) -> list[_Entry]:
-    """The entries of the top-level block mapping ``section``, each at indentation ``width``."""
-    head = re.compile(rf"{re.escape(section)}:[ \t]*(?:#.*)?")
-    starts = [number for number, line in enumerate(lines) if head.fullmatch(line)]
-    if len(starts) != 1:
+def _entries(text: str, section: str, width: int) -> list[_Entry]:
+    """The entries of the top-level block mapping ``section``, each at indentation ``width``.
+
+    Line numbers count from 0, as the lines of ``text`` split at line feeds.
+    Regular expressions that start at a line feed find the few lines that
+    matter (the top-level keys, the entries' keys), at the speed of C.
+    """
+    scan = "\n" + text  # every line, the first too, follows a line feed
+    heads = [found for found in _TOP_LEVEL.finditer(scan) if found[1].startswith(f"{section}:")]
+    if len(heads) != 1 or _SECTION_HEAD.fullmatch(heads[0][1], len(section)) is None:
         raise _Unusual
+    start = heads[0].end()
+    following = _TOP_LEVEL.search(scan, start)
+    end = following.start() if following is not None else len(scan)
+    if width < 1 or re.compile(rf"\n {{1,{width - 1}}}[^ #\n]").search(scan, start, end):
+        raise _Unusual  # a line less indented than the entries: not a layout to splice
+    keys = list(re.compile(rf"\n {{{width}}}([^ #\n][^\n]*)").finditer(scan, start, end))
+    if not keys or _CONTENT.search(scan, start, keys[0].start()):
+        raise _Unusual  # something before the first entry that is not a comment
     entries: list[_Entry] = []
-    key: str | None = None
-    start = last = starts[0]
-    for number in range(starts[0] + 1, len(lines)):
-        line = lines[number]
-        content = line.lstrip(" ")
-        if not content or content.startswith("#"):
-            continue
-        indent = len(line) - len(content)
-        if indent == 0:
-            break
-        if indent == width:
-            found = _KEY.fullmatch(content)
-            if found is None:
-                raise _Unusual
-            if key is not None:
-                entries.append(_Entry(key, start, last + 1))
-            key, start = _key_text(found["key"]), number
-        elif indent < width or key is None:
+    line = counted = 0  # a line's number: the line feeds before it, counted as we go
+    for number, found in enumerate(keys):
+        key = _KEY.fullmatch(found[1])
+        if key is None:
             raise _Unusual
-        last = number
-    if key is not None:
-        entries.append(_Entry(key, start, last + 1))
+        line += scan.count("\n", counted, found.start())
+        counted = found.start()
+        stop = keys[number + 1].start() if number + 1 < len(keys) else end
+        last = _content_end(scan, found.start() + 1, stop)
+        lines = scan.count("\n", found.start(), last)
+        entries.append(_Entry(_key_text(key["key"]), line, line + lines))
     return entries
+
+
+def _content_end(scan: str, begin: int, stop: int) -> int:
+    """Where the last line of content in ``scan[begin:stop]`` ends (``begin``: a content line).
+
+    ``stop`` is the line feed that starts the next line, or the end of ``scan``.
+    """
+    while True:
+        start = max(scan.rfind("\n", begin, stop) + 1, begin)
+        content = scan[start:stop].lstrip(" ")
+        if start == begin or (content and not content.startswith("#")):
+            return stop
+        stop = start - 1
 
 
 def _key_text(written: str) -> str:
@@ -237,7 +263,7 @@ def _blocks(dumped: str, section: str, width: int) -> dict[str, _Block]:
     lines = dumped.split("\n")
     if lines[-1] == "":
         lines.pop()
-    entries = _entries(lines, section, width)
+    entries = _entries(dumped, section, width)
     if sum(entry.end - entry.start for entry in entries) != len(lines) - 1:
         raise _Unusual  # a line outside every entry: a comment the edit moved
     data = _parsed(dumped)[section]
