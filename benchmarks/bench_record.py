@@ -69,37 +69,42 @@ def make_folder(name: str, plan: Path, ids: list[str], history: int) -> Path:
     return folder
 
 
-def median_record(folder: Path, indicator: str, runs: int) -> float:
-    """The median time of recording one (changed) figure, as a whole process."""
+def median_records(folders: list[Path], indicator: str, runs: int) -> list[float]:
+    """The median time of recording one (changed) figure into each folder, as whole processes.
+
+    Each run records into every folder in turn, so that a machine busier at
+    one moment than another weighs on all of them alike.
+    """
     pmkit = tool("pmkit")
-    times = []
+    times: list[list[float]] = [[] for _ in folders]
     for run in range(runs):
-        command = [
-            pmkit,
-            "--as-of",
-            "2026-11-26",
-            "record",
-            "figure",
-            indicator,
-            str(20 + run % 2),
-            "--period",
-            "2026/27 Q2",
-            "--by",
-            "benchmark",
-            "--replace-final",
-            "--reason",
-            "benchmark run",
-            "--accept-unusual",
-            "--final",
-            "--plan",
-            str(folder / "plan.yaml"),
-        ]
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode != 0:
-            raise SystemExit(f"recording failed: {done.stderr.strip()}")
-    return statistics.median(times)
+        for folder, folder_times in zip(folders, times, strict=True):
+            command = [
+                pmkit,
+                "--as-of",
+                "2026-11-26",
+                "record",
+                "figure",
+                indicator,
+                str(20 + run % 2),
+                "--period",
+                "2026/27 Q2",
+                "--by",
+                "benchmark",
+                "--replace-final",
+                "--reason",
+                "benchmark run",
+                "--accept-unusual",
+                "--final",
+                "--plan",
+                str(folder / "plan.yaml"),
+            ]
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            folder_times.append(time.perf_counter() - start)
+            if done.returncode != 0:
+                raise SystemExit(f"recording failed: {done.stderr.strip()}")
+    return [statistics.median(folder_times) for folder_times in times]
 
 
 def main() -> int:
@@ -117,9 +122,7 @@ def main() -> int:
     full = make_folder("record-ten-years", plan, ids, HISTORY_QUARTERS)
     size = (bare / "monitoring" / "2026-27-Q2.yaml").stat().st_size // 1024
     indicator = sorted(ids)[len(ids) // 2]
-    into_empty = median_record(empty, indicator, args.runs)
-    without = median_record(bare, indicator, args.runs)
-    with_history = median_record(full, indicator, args.runs)
+    into_empty, without, with_history = median_records([empty, bare, full], indicator, args.runs)
     full_file = without / into_empty
     ratio = with_history / without
     print(f"period file: {len(ids):,} figures, {size:,} KB; {HISTORY_QUARTERS} quarters of history")
