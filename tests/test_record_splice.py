@@ -12,10 +12,11 @@ endings either way.
 
 from __future__ import annotations
 
+import difflib
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -25,6 +26,9 @@ from pmkit.monitoring.figures import FigureInput, FigureOptions, figure_edits, r
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.workspace import Recorder, open_workspace
+
+if TYPE_CHECKING:
+    from conftest import RunCli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "community-safety" / "plan.yaml"
@@ -432,6 +436,35 @@ def test_windows_line_endings_stay(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert path.read_bytes() == HAND_KEPT_AFTER.replace("\n", "\r\n").encode("utf-8")
 
 
+def test_lines_it_does_not_record_stay_as_written_where_the_whole_file_edit_would_tidy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Spaces after CS-01's source, and a line of spaces: outside the figure recorded.
+    untidy = HAND_KEPT.replace("source: 'Police return'\n", "source: 'Police return'   \n")
+    untidy = untidy.replace("\n\n    # CS-12 waits", "\n  \n    # CS-12 waits")
+    spliced, whole = both_ways(tmp_path, monkeypatch, untidy, [item("CS-13", "2")])
+
+    cs13 = (
+        "    CS-13:\n"
+        "        2026/27 Q2:\n"
+        "            value: 2\n"
+        "            status: final\n"
+        "            recorded_by: Data officer\n"
+        "            recorded_at: '2026-11-26T10:30:00+00:00'\n"
+        "            source: command line\n"
+    )
+    end_of_cs12 = "recorded_at: 2026-10-22T14:00:00+01:00\n"
+    assert spliced.decode("utf-8") == untidy.replace(end_of_cs12, end_of_cs12 + cs13)
+    assert parse_yaml(spliced.decode("utf-8")) == parse_yaml(whole.decode("utf-8"))
+    diff = list(
+        difflib.ndiff(spliced.decode("utf-8").split("\n"), whole.decode("utf-8").split("\n"))
+    )
+    kept = [line[2:] for line in diff if line.startswith("- ")]
+    tidied = [line[2:] for line in diff if line.startswith("+ ")]
+    assert kept == ["            source: 'Police return'   ", "  "]
+    assert tidied == ["            source: 'Police return'", ""]
+
+
 # -- files the splice leaves to the whole-file edit ------------------------------------
 
 FLOW = (
@@ -479,3 +512,23 @@ def test_a_file_with_an_anchor_is_edited_whole(
 
     assert spliced == whole
     assert list(parse_yaml(spliced.decode("utf-8"))["figures"]) == ["CS-01", "CS-02"]
+
+
+def test_a_file_only_the_fast_reader_accepts_is_refused_with_its_place(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # A tab on an otherwise blank line: YAML 1.2 allows it, ruamel.yaml cannot edit it.
+    text = ANCHORED.replace("&police", "").replace("      value: 86.4\n", "\t\n      value: 86.4\n")
+    plan = copy_plan(tmp_path, text)
+
+    result = run_cli(
+        "--as-of", "2026-11-26", "record", "figure", "CS-02", "9.3", "--period", Q2,
+        "--by", "Data officer", "--plan", plan,
+    )  # fmt: skip
+
+    assert result.exit_code == 2
+    assert "2026-27-Q2.yaml:6:1: pmkit cannot edit the file as it is (found character" in (
+        " ".join(result.output.split())
+    )
+    assert "fix it by hand first" in result.output
+    assert (tmp_path / PATH).read_text(encoding="utf-8") == text

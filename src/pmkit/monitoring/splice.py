@@ -266,7 +266,10 @@ def _blocks(dumped: str, section: str, width: int) -> dict[str, _Block]:
     entries = _entries(dumped, section, width)
     if sum(entry.end - entry.start for entry in entries) != len(lines) - 1:
         raise _Unusual  # a line outside every entry: a comment the edit moved
-    data = _parsed(dumped)[section]
+    parsed = _parsed(dumped)
+    data = parsed.get(section) if isinstance(parsed, dict) else None
+    if not isinstance(data, dict) or [entry.key for entry in entries] != list(data):
+        raise _Unusual  # a key that reads back as something else (``~``, ``0x1A``)
     return {entry.key: _Block(lines[entry.start : entry.end], data[entry.key]) for entry in entries}
 
 

@@ -103,13 +103,33 @@ def _apply(
         spliced = splice(source, scoped, guess_indentation(source), before=before)
         if spliced is not None:
             return (_lines_ending(spliced.text, newline), spliced.data) if spliced.changed else None
-    document = RoundTrip(source)
+    document = _round_trip(source, path)
     if document.data is None:
         document.data = new_file(workspace, target)
     changed = False
     for edit in edits:
         changed = edit(document.data) or changed
     return (_lines_ending(document.dump(), newline), None) if changed else None
+
+
+def _round_trip(text: str, path: Path) -> RoundTrip:
+    """``text`` loaded for editing; :class:`StoreError` if ruamel.yaml cannot load it.
+
+    The fast reader accepts a few things ruamel.yaml does not (a tab on an
+    otherwise blank line): such a file reads, but cannot be edited whole.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return RoundTrip(text)
+    except YAMLError as error:
+        mark = error.problem_mark if isinstance(error, MarkedYAMLError) else None
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = error.problem if isinstance(error, MarkedYAMLError) else None
+        raise StoreError(
+            f"{path}{where}: pmkit cannot edit the file as it is ({problem or error}); "
+            "fix it by hand first"
+        ) from None
 
 
 def _lines_ending(text: str, newline: str) -> str:
