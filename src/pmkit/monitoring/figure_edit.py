@@ -5,10 +5,13 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from pmkit.monitoring.recording import RecordError
+from pmkit.monitoring.splice import Scoped
 from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.writer import (
     append_item,
     natural,
+    plain,
     put_sorted,
     section,
     set_key,
@@ -17,11 +20,22 @@ from pmkit.monitoring.writer import (
 from pmkit.periods import Period, PeriodError
 
 if TYPE_CHECKING:
-    from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome
+    from pmkit.monitoring.recording import FigureInput, FigureOptions, Outcome
     from pmkit.monitoring.workspace import Recorder
 
 _VERSION_KEYS = ("value", "not_available", "status", "commentary")
 _STAMP_KEYS = ("recorded_by", "recorded_at", "source")
+
+
+def figure_edit(
+    item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions
+) -> Scoped:
+    """The edit that records ``item``: it touches only its indicator's figures."""
+
+    def edit(data: Any) -> bool:
+        return apply_figure(data, item, outcome, recorder, options)
+
+    return Scoped("figures", item.indicator, natural, edit)
 
 
 def apply_figure(
@@ -29,8 +43,6 @@ def apply_figure(
 ) -> bool:
     """Add or replace the figure; return whether the file changed."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    from pmkit.monitoring.figures import RecordError
 
     figures = section(data, "figures")
     label = outcome.period.label
@@ -78,8 +90,6 @@ def apply_figure(
 
 def _record(item: FigureInput, recorder: Recorder) -> Any:
     from ruamel.yaml.comments import CommentedMap
-
-    from pmkit.monitoring.writer import plain
 
     record = CommentedMap()
     if item.value is not None:

@@ -11,13 +11,13 @@ again changes nothing, not even its timestamp.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pmkit.judgement.due import latest_due
+from pmkit.monitoring.figure_edit import figure_edit
 from pmkit.monitoring.files import file_period
-from pmkit.monitoring.statuses import FigureStatus
+from pmkit.monitoring.recording import FigureInput, FigureOptions, Outcome, RecordError
 from pmkit.monitoring.validity import (
     outside_expected_range,
     period_problem,
@@ -31,48 +31,20 @@ if TYPE_CHECKING:
     from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
 
+__all__ = [
+    "RECENT_PERIODS",
+    "FigureInput",
+    "FigureOptions",
+    "Issue",
+    "Outcome",
+    "RecordError",
+    "check_figure",
+    "figure_edits",
+    "record_figures",
+]
+
 RECENT_PERIODS = 8
 """How many earlier figures an unusual value is judged against."""
-
-
-class RecordError(Exception):
-    """Figures that cannot be recorded, each problem in full; nothing was written."""
-
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-
-
-@dataclass(frozen=True, slots=True)
-class FigureInput:
-    """A figure someone wants recorded. ``period`` ``None`` means the latest one due."""
-
-    indicator: str
-    period: str | None = None
-    value: Decimal | None = None
-    not_available: str | None = None
-    status: FigureStatus = FigureStatus.PROVISIONAL
-    commentary: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FigureOptions:
-    """How strict to be: replacing final figures, and accepting unusual values."""
-
-    replace_final: bool = False
-    reason: str | None = None
-    accept_unusual: bool = False
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What recording one figure did: ``added``, ``replaced`` or ``unchanged``, and notes."""
-
-    indicator: str
-    period: Period
-    action: str = "unchanged"
-    before: Any = None
-    notes: list[str] = field(default_factory=list)
 
 
 Issue = tuple[str, str]
@@ -112,7 +84,7 @@ def figure_edits(
             problems.extend(prefix + message for _, message in issues)
             continue
         outcome = Outcome(item.indicator, period)
-        planned.append((period, _edit(item, outcome, recorder, options), outcome))
+        planned.append((period, figure_edit(item, outcome, recorder, options), outcome))
     if problems:
         raise RecordError(problems)
     return planned
@@ -182,12 +154,3 @@ def _implausible(
     figure = figure_lookup(indicator, lambda when: workspace.figure(indicator.id, when))
     ratio = workspace.plan.settings.plausibility_ratio
     return implausible(indicator, period, value, figure, ratio)
-
-
-def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Edit:
-    from pmkit.monitoring.figure_edit import apply_figure
-
-    def edit(data: Any) -> bool:
-        return apply_figure(data, item, outcome, recorder, options)
-
-    return edit

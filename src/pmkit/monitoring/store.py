@@ -221,7 +221,8 @@ def _sync_folder(folder: Path) -> None:
 class RoundTrip:
     """A YAML file's data, loaded so that dumping it again keeps comments, order and quoting."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, indentation: tuple[int, int] | None = None) -> None:
+        """Load ``text``; dump in ``indentation`` (mapping, dash offset), else the text's own."""
         from ruamel.yaml import YAML
 
         self._yaml = YAML(typ="rt")
@@ -229,7 +230,7 @@ class RoundTrip:
         self._yaml.preserve_quotes = True
         self._yaml.representer.add_representer(Decimal, _represent_decimal)
         self.data: Any = None
-        mapping, offset = guess_indentation(text)
+        mapping, offset = indentation or guess_indentation(text)
         if text.strip():
             self.data = self._yaml.load(text)
         self._yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)

@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import re
-from bisect import bisect
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.journal import commit, discard, recover
+from pmkit.monitoring.splice import Scoped, sorted_position, splice
 from pmkit.monitoring.store import (
     RoundTrip,
     StoreError,
     atomic_write,
     check_writable,
+    guess_indentation,
     locked,
     write_temporary,
 )
@@ -69,14 +70,23 @@ def write_period(
     with locked(path):
         updated = _apply(workspace, target, path, edits)
         if updated is not None:
-            _check_readable(workspace, target, updated, path)
-            atomic_write(path, updated)
+            text, data = updated
+            _check_readable(workspace, target, text, path, data)
+            atomic_write(path, text)
     workspace.forget(target)
     return updated is not None
 
 
-def _apply(workspace: Workspace, target: Period, path: Path, edits: Sequence[Edit]) -> str | None:
-    """The file's new text after ``edits``, or ``None`` when they change nothing."""
+def _apply(
+    workspace: Workspace, target: Period, path: Path, edits: Sequence[Edit]
+) -> tuple[str, Any] | None:
+    """The file's new text after ``edits`` (and its data, if already read), or ``None``.
+
+    Edits that each touch one entry are spliced into the text, so a file of
+    thousands of figures costs little more to record into than an empty one;
+    otherwise, or where the splice cannot be trusted, the whole file is
+    loaded and dumped. A file written with Windows line endings keeps them.
+    """
     from pmkit.load.problems import LoadProblem
     from pmkit.load.text import read_text
 
@@ -89,13 +99,45 @@ def _apply(workspace: Workspace, target: Period, path: Path, edits: Sequence[Edi
     if text is not None:
         workspace.forget(target)
         workspace.read(target)  # refuses a file broken by hand, naming where
-    document = RoundTrip(text or "")
+    newline = "\r\n" if text is not None and "\r\n" in text[: text.find("\n") + 1] else "\n"
+    source = (text or "").replace("\r\n", "\n")
+    scoped = [edit for edit in edits if isinstance(edit, Scoped)]
+    if source.strip() and scoped and len(scoped) == len(edits):
+        before = workspace.raw(target)  # the file as read just now, inside the lock
+        spliced = splice(source, scoped, guess_indentation(source), before=before)
+        if spliced is not None:
+            return (_lines_ending(spliced.text, newline), spliced.data) if spliced.changed else None
+    document = _round_trip(source, path)
     if document.data is None:
         document.data = new_file(workspace, target)
     changed = False
     for edit in edits:
         changed = edit(document.data) or changed
-    return document.dump() if changed else None
+    return (_lines_ending(document.dump(), newline), None) if changed else None
+
+
+def _round_trip(text: str, path: Path) -> RoundTrip:
+    """``text`` loaded for editing; :class:`StoreError` if ruamel.yaml cannot load it.
+
+    The fast reader accepts a few things ruamel.yaml does not (a tab on an
+    otherwise blank line): such a file reads, but cannot be edited whole.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        return RoundTrip(text)
+    except YAMLError as error:
+        mark = error.problem_mark if isinstance(error, MarkedYAMLError) else None
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
+        problem = error.problem if isinstance(error, MarkedYAMLError) else None
+        raise StoreError(
+            f"{path}{where}: pmkit cannot edit the file as it is ({problem or error}); "
+            "fix it by hand first"
+        ) from None
+
+
+def _lines_ending(text: str, newline: str) -> str:
+    return text.replace("\n", newline) if newline != "\n" else text
 
 
 def new_file(workspace: Workspace, period: Period) -> Any:
@@ -132,8 +174,7 @@ def section(data: Any, name: str) -> Any:
 def put_sorted(mapping: Any, key: str, value: Any, *, order: Callable[[str], Any]) -> None:
     """Insert ``key`` where it belongs among keys kept in ``order`` (at the end if they are not)."""
     keys = list(mapping.keys())
-    ranked = [order(existing) for existing in keys]
-    position = bisect(ranked, order(key)) if ranked == sorted(ranked) else len(keys)
+    position = sorted_position(keys, key, order)
     mapping.insert(position, key, value)
     if position > 0:
         _carry_tail(mapping, keys[position - 1], key)
@@ -252,14 +293,17 @@ def plain(value: Decimal) -> int | Decimal:
     return int(value) if value == value.to_integral_value() and abs(value) < 10**15 else value
 
 
-def _check_readable(workspace: Workspace, period: Period, text: str, path: Any) -> None:
+def _check_readable(
+    workspace: Workspace, period: Period, text: str, path: Any, data: Any = None
+) -> None:
+    """Refuse ``text`` unless it reads as a valid monitoring file (``data``: it, already read)."""
     from pmkit.load.problems import LoadProblem
     from pmkit.load.reader import parse_yaml
     from pmkit.monitoring.model import MONITORING_FORMAT, MonitoringFile
     from pmkit.structure.check import check_model
 
     try:
-        data = parse_yaml(text)
+        data = parse_yaml(text) if data is None else data
     except LoadProblem as problem:
         raise StoreError(f"pmkit made {path} unreadable ({problem.message}); not written") from None
     checked = check_model(
@@ -304,9 +348,10 @@ def write_periods(workspace: Workspace, edits: Mapping[Period, Sequence[Edit]]) 
                 updated = _apply(workspace, target, path, period_edits)
                 if updated is None:
                     continue
-                _check_readable(workspace, target, updated, path)
+                text, data = updated
+                _check_readable(workspace, target, text, path, data)
                 try:
-                    prepared.append((path, write_temporary(path, updated)))
+                    prepared.append((path, write_temporary(path, text)))
                 except OSError as error:
                     raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
                 written.append(target)
