@@ -12,7 +12,7 @@ import re
 import stat
 from typing import TYPE_CHECKING
 
-from pmkit.codes import FILE_TOO_LARGE, NOT_UTF8
+from pmkit.codes import FILE_TOO_LARGE, FILE_UNREADABLE, NOT_UTF8
 from pmkit.limits import MAX_SCALAR_CHARS
 from pmkit.load.problems import LoadProblem
 
@@ -45,7 +45,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, within: Path | None = N
     """
     if within is not None and not inside(path, within):
         raise LoadProblem(
-            "YML000",
+            FILE_UNREADABLE,
             "this file leads outside the plan's folder (a symbolic link?): "
             "pmkit reads monitoring files only from inside it",
         )
@@ -54,7 +54,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES, within: Path | None = N
         if stat.S_ISDIR(found.st_mode):
             raise IsADirectoryError(path)
         raise LoadProblem(
-            "YML000",
+            FILE_UNREADABLE,
             "this is not a regular file (a FIFO, a socket or a device): pmkit reads only files",
         )
     size = found.st_size
