@@ -579,7 +579,7 @@ def test_closing_an_unknown_remedial_action_is_refused(run_cli: RunCli, tmp_path
     result = record(run_cli, plan, "close", "RA-2026-27-Q2-7", "--period", "2026/27 Q2")
 
     assert result.exit_code == 2
-    assert "2026/27 Q2's file has no remedial action 'RA-2026-27-Q2-7'" in result.stderr
+    assert "no remedial action 'RA-2026-27-Q2-7' is in force in 2026/27 Q2" in result.stderr
     assert snapshot(tmp_path / "monitoring") == before
 
 

@@ -151,6 +151,6 @@ def _implausible(
     from pmkit.judgement.assess import figure_lookup
     from pmkit.judgement.plausibility import implausible
 
-    figure = figure_lookup(indicator, lambda when: workspace.figure(indicator.id, when))
+    figure = figure_lookup(indicator, lambda when: workspace.figure_if_readable(indicator.id, when))
     ratio = workspace.plan.settings.plausibility_ratio
     return implausible(indicator, period, value, figure, ratio)

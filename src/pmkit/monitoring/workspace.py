@@ -91,6 +91,20 @@ class Workspace:
             return None
         return record.figures.get(indicator_id, {}).get(period.label)
 
+    def figure_if_readable(self, indicator_id: str, period: Period) -> Figure | None:
+        """Like :meth:`figure`, but a file broken by hand counts as no figure.
+
+        For the checks made while recording another period's figure (its
+        plausibility, its target's profile): one broken file must not block
+        recording elsewhere; 'pmkit validate' reports it.
+        """
+        from pmkit.monitoring.store import StoreError
+
+        try:
+            return self.figure(indicator_id, period)
+        except StoreError:
+            return None
+
     def recent_values(self, indicator_id: str, period: Period, count: int) -> list[Decimal]:
         """Up to ``count`` values recorded for the periods just before ``period``.
 

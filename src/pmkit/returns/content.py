@@ -138,7 +138,7 @@ def _target(workspace: Workspace, indicator: Indicator, period: Period) -> str:
     from pmkit.judgement.assess import figure_lookup
     from pmkit.judgement.targets import period_target
 
-    figure = figure_lookup(indicator, lambda when: workspace.figure(indicator.id, when))
+    figure = figure_lookup(indicator, lambda when: workspace.figure_if_readable(indicator.id, when))
     found = period_target(indicator, period, figure)
     if found.is_range:
         return f"{_number(found.low)} to {_number(found.high)}"

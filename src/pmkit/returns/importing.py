@@ -277,7 +277,9 @@ class _Importer:
         from pmkit.judgement.assess import figure_lookup
         from pmkit.monitoring.validity import off_target
 
-        figure = figure_lookup(indicator, lambda when: self.workspace.figure(indicator.id, when))
+        figure = figure_lookup(
+            indicator, lambda when: self.workspace.figure_if_readable(indicator.id, when)
+        )
         short = off_target(indicator, period, value, figure)
         if short is not None:
             self.notes.append(f"{context.name}: {short}, with no commentary")
