@@ -44,7 +44,7 @@ def _show(result: QuarterReview) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from pmkit.review.render import number
+    from pmkit.review.numbers import number
     from pmkit.review.sparkline import sparkline
 
     console = Console(highlight=False)

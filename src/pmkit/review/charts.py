@@ -13,7 +13,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
-from pmkit.review.render import number
+from pmkit.review.numbers import number
 
 if TYPE_CHECKING:
     from pmkit.review.result import IndicatorReview

@@ -16,6 +16,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from pmkit.report.escape import markdown_cell
+from pmkit.review.numbers import number
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -130,11 +131,3 @@ def _line(error: BaseException) -> str:
     ]
     return f" (line {lines[-1]})" if lines else ""
 
-
-def number(value: Decimal | None, places: int = 1) -> str:
-    """A figure for people: thousands separated, at most ``places`` decimals, '-' for none."""
-    if value is None:
-        return "-"
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,.{places}f}"
