@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -64,31 +61,12 @@ def quarter_of(space: Workspace, label: str | None) -> Period:
 
 def recorder(by: str | None, plan: Path, source: str = "command line") -> Recorder:
     """Who records, now, from where; exit 2 when nobody can be named."""
-    from pmkit.monitoring.workspace import Recorder
+    from pmkit.monitoring.recorder import NoRecorder, identify
 
-    who = by or os.environ.get("PMKIT_RECORDED_BY") or _git_email(plan)
-    if not who or not who.strip():
-        fail(
-            "who is recording? Give --by NAME (a name, email or role), or set "
-            "PMKIT_RECORDED_BY, or git's user.email. It is committed with the data."
-        )
-    return Recorder(" ".join(who.split()), datetime.now().astimezone(), source)
-
-
-def _git_email(plan: Path) -> str | None:
-    folder = (plan if plan.is_dir() else plan.parent).resolve()
     try:
-        found = subprocess.run(
-            ["git", "config", "user.email"],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return found.stdout.strip() or None
+        return identify(by, plan, source=source)
+    except NoRecorder as error:
+        fail(str(error))
 
 
 def number(text: str) -> Decimal:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -47,11 +46,6 @@ class StatusFormat(StrEnum):
     JSON = "json"
 
 
-def _file_name(partner: str, period: Period, extension: str) -> str:
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", partner).strip("-.") or "partner"
-    return f"{safe}-{period.file_stem}.{extension}"
-
-
 @returns_app.command("generate")
 def generate(
     ctx: typer.Context,
@@ -85,8 +79,7 @@ def generate(
     target and last value filled in, and leaves Value, Status, Commentary
     and Remedial action to fill in.
     """
-    from pmkit.returns.content import build_return
-    from pmkit.returns.writing import write_csv, write_xlsx
+    from pmkit.returns.files import ReturnFileError, generate_returns
 
     if (partner is None) == (not all_partners):
         fail("say whose return to write: --partner ID, or --all")
@@ -95,27 +88,27 @@ def generate(
     partners = [p.id for p in space.plan.partners] if all_partners else [str(partner)]
     if partner is not None and partner not in {p.id for p in space.plan.partners}:
         fail(f"the plan has no partner with the id '{partner}'")
-    folder = (output or Path("returns")) if all_partners else None
-    if folder is not None:
-        folder.mkdir(parents=True, exist_ok=True)
-    write = write_xlsx if file_format is ReturnFormat.XLSX else write_csv
     written = 0
-    for owner in partners:
-        submission = build_return(space, owner, quarter)
-        if not submission.rows:
-            if not all_partners:
-                typer.echo(f"{owner} owes nothing for {quarter.label}: no return written")
-            continue
-        name = _file_name(owner, quarter, file_format.value)
-        target = folder / name if folder is not None else (output or Path(name))
-        if target.exists() and not force:
-            fail(f"{target} already exists (it may hold figures): use --force to overwrite it")
-        try:
-            write(submission, target)
-        except OSError as error:
-            fail(f"cannot write {target}: {error.strerror or error}")
-        written += 1
-        typer.echo(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
+    try:
+        for done in generate_returns(
+            space,
+            partners,
+            quarter,
+            file_format=file_format.value,
+            output=output,
+            into_folder=all_partners,
+            force=force,
+        ):
+            if done.path is None:
+                if not all_partners:
+                    typer.echo(
+                        f"{done.partner} owes nothing for {quarter.label}: no return written"
+                    )
+                continue
+            written += 1
+            typer.echo(f"wrote {done.path}: {done.rows} rows for {done.partner}, {quarter.label}")
+    except ReturnFileError as error:
+        fail(str(error))
     if all_partners and not written:
         typer.echo(f"no partner owes anything for {quarter.label}")
 
@@ -153,10 +146,14 @@ def import_(
     from pmkit.monitoring.figures import FigureOptions
     from pmkit.monitoring.store import StoreError
     from pmkit.monitoring.workspace import Recorder
+    from pmkit.returns.files import ReturnFileError, return_files
     from pmkit.returns.importing import ReturnsRejected, import_returns
 
     space = workspace(ctx, plan)
-    paths = _return_files(files)
+    try:
+        paths = return_files(files)
+    except ReturnFileError as error:
+        fail(str(error))
     base = recorder(by, space.plan_path)
 
     def who(name: str) -> Recorder:
@@ -185,26 +182,6 @@ def import_(
     except StoreError as error:
         fail(f"nothing imported: {error}")
     _report(report, dry_run=dry_run)
-
-
-def _return_files(given: list[Path]) -> list[Path]:
-    """The returns named, with each folder's .xlsx and .csv files (not Excel's lock files)."""
-    found: list[Path] = []
-    for path in given:
-        if path.is_dir():
-            found.extend(
-                child
-                for child in sorted(path.iterdir())
-                if child.suffix.lower() in (".xlsx", ".csv")
-                and not child.name.startswith(("~$", "."))
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            fail(f"no such file: {path}")
-    if not found:
-        fail("no returns (.xlsx or .csv files) to import")
-    return found
 
 
 @contextmanager

@@ -130,4 +130,3 @@ def _line(error: BaseException) -> str:
         if not frame.filename.endswith(".py")
     ]
     return f" (line {lines[-1]})" if lines else ""
-
