@@ -267,7 +267,7 @@ def test_a_bad_as_of_date(write_plan: WritePlan, run_cli: RunCli, starter_plan_t
     result = run_cli("--as-of", "2026-13-01", "validate", plan)
 
     assert result.exit_code == 2
-    assert "'2026-13-01' is not a date: write it as YYYY-MM-DD" in result.stderr
+    assert "'2026-13-01' is not a date: there is no month 13" in result.stderr
 
 
 # -- schema ---------------------------------------------------------------

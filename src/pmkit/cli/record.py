@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail, today
+from pmkit.cli.app import Commands, PmkitGroup, app, fail, today
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.periods import Period
 
-record_app = typer.Typer(
+record_app = Commands(
+    cls=PmkitGroup,
     name="record",
     help="Record monitoring data: figures, action progress, resources, scores, remedial actions.",
     no_args_is_help=True,

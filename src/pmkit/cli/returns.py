@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail
+from pmkit.cli.app import Commands, PmkitGroup, app, fail
 from pmkit.cli.record import ByOption, PlanOption, quarter_of, recorder, workspace
 
 if TYPE_CHECKING:
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from pmkit.returns.completeness import PartnerReturn
     from pmkit.returns.importing import ImportReport
 
-returns_app = typer.Typer(
+returns_app = Commands(
+    cls=PmkitGroup,
     name="returns",
     help="Partner returns: generate the blank return each partner fills in, import it, chase.",
     no_args_is_help=True,
