@@ -11,6 +11,7 @@ import typer
 from pmkit.cli.app import Commands, PmkitGroup, app, fail, today
 
 if TYPE_CHECKING:
+    from pmkit.ids import IdKind
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.periods import Period
 
@@ -23,7 +24,12 @@ record_app = Commands(
 app.add_typer(record_app)
 
 PlanOption = Annotated[
-    Path, typer.Option("--plan", help="The plan the data belong to. Default: plan.yaml here.")
+    Path,
+    typer.Option(
+        "--plan",
+        metavar="PLAN",
+        help="The plan (or the folder holding plan.yaml) the data belong to.",
+    ),
 ]
 ByOption = Annotated[
     str | None,
@@ -47,6 +53,19 @@ def workspace(ctx: typer.Context, plan: Path) -> Workspace:
         return open_workspace(plan, as_of=today(ctx))
     except PlanError as error:
         fail(str(error))
+
+
+def known_id(space: Workspace, given: str, *kinds: IdKind, doing: str = "") -> str:
+    """The plan's id that ``given`` names, in any case; exit 2 suggesting the nearest if none.
+
+    ``doing`` starts the message (``not recorded``).
+    """
+    from pmkit.ids import UnknownId, plan_id
+
+    try:
+        return plan_id(space.plan, given, *kinds)
+    except UnknownId as error:
+        fail(f"{doing}: {error}" if doing else str(error))
 
 
 def quarter_of(space: Workspace, label: str | None) -> Period:
@@ -85,13 +104,23 @@ def number(text: str) -> Decimal:
 @record_app.command("figure")
 def record_figure(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="The indicator's id, as in the plan.")],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="The indicator's id, such as CS-01 (in any case)."
+        ),
+    ],
     value: Annotated[
-        str | None, typer.Argument(help="The figure. Leave out with --not-available.")
+        str | None,
+        typer.Argument(metavar="VALUE", help="The figure. Leave out with --not-available."),
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(help="The period, such as 2026/27 Q2. Default: the latest one due."),
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="The period, such as 2026/27 Q2 or 2026-08. Default: the latest one due.",
+        ),
     ] = None,
     final: Annotated[
         bool, typer.Option("--final", help="The figure is final (default: provisional).")
@@ -100,12 +129,14 @@ def record_figure(
         str | None,
         typer.Option("--not-available", metavar="REASON", help="No figure, and why."),
     ] = None,
-    commentary: Annotated[str | None, typer.Option(help="What lies behind the figure.")] = None,
+    commentary: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What lies behind the figure.")
+    ] = None,
     replace_final: Annotated[
         bool, typer.Option("--replace-final", help="Replace a final figure (needs --reason).")
     ] = False,
     reason: Annotated[
-        str | None, typer.Option(help="Why a final figure is being replaced.")
+        str | None, typer.Option(metavar="TEXT", help="Why a final figure is being replaced.")
     ] = None,
     accept_unusual: Annotated[
         bool,
@@ -118,7 +149,7 @@ def record_figure(
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
 ) -> None:
-    """Record a figure for an indicator (or that it is not available, and why).
+    """Record an indicator's figure for a period, or that it is not available and why.
 
     Nothing is written if anything about the figure is wrong. A final figure
     is replaced only with --replace-final and a --reason; the earlier figure
@@ -129,6 +160,7 @@ def record_figure(
     from pmkit.monitoring.store import StoreError
 
     space = workspace(ctx, plan)
+    indicator = known_id(space, indicator, "indicator", doing="not recorded")
     item = FigureInput(
         indicator=indicator,
         period=period,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pmkit.cli.app import Commands, PmkitGroup, app, fail
-from pmkit.cli.record import ByOption, PlanOption, quarter_of, recorder, workspace
+from pmkit.cli.record import ByOption, PlanOption, known_id, quarter_of, recorder, workspace
 
 if TYPE_CHECKING:
     from pmkit.periods import Period
@@ -29,7 +29,11 @@ app.add_typer(returns_app)
 
 QuarterOption = Annotated[
     str | None,
-    typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+    typer.Option(
+        "--period",
+        metavar="PERIOD",
+        help="The quarter, such as 2026/27 Q2. Default: the latest that has ended.",
+    ),
 ]
 
 
@@ -51,7 +55,8 @@ class StatusFormat(StrEnum):
 def generate(
     ctx: typer.Context,
     partner: Annotated[
-        str | None, typer.Option(help="The partner whose return to write (its id).")
+        str | None,
+        typer.Option(metavar="PARTNER", help="The partner whose return to write (its id)."),
     ] = None,
     all_partners: Annotated[
         bool, typer.Option("--all", help="Write a return for every partner that owes one.")
@@ -65,6 +70,7 @@ def generate(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The file to write (with --all: the folder). Default: PARTNER-PERIOD.xlsx here.",
         ),
     ] = None,
@@ -86,9 +92,9 @@ def generate(
         fail("say whose return to write: --partner ID, or --all")
     space = workspace(ctx, plan)
     quarter = quarter_of(space, period)
+    if partner is not None:
+        partner = known_id(space, partner, "partner")
     partners = [p.id for p in space.plan.partners] if all_partners else [str(partner)]
-    if partner is not None and partner not in {p.id for p in space.plan.partners}:
-        fail(f"the plan has no partner with the id '{partner}'")
     written = 0
     try:
         for done in generate_returns(
@@ -121,10 +127,12 @@ def import_(
         list[Path], typer.Argument(metavar="FILE...", help="Returns (.xlsx, .csv) or folders.")
     ],
     partner: Annotated[
-        str | None, typer.Option(help="Refuse a return that is not from this partner.")
+        str | None,
+        typer.Option(metavar="PARTNER", help="Refuse a return that is not from this partner."),
     ] = None,
     period: Annotated[
-        str | None, typer.Option(help="Refuse a return that is not for this quarter.")
+        str | None,
+        typer.Option(metavar="PERIOD", help="Refuse a return that is not for this quarter."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -132,7 +140,9 @@ def import_(
     replace_final: Annotated[
         bool, typer.Option("--replace-final", help="Let returns replace final figures.")
     ] = False,
-    reason: Annotated[str | None, typer.Option(help="Why final figures are replaced.")] = None,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why final figures are replaced.")
+    ] = None,
     accept_unusual: Annotated[
         bool, typer.Option("--accept-unusual", help="Accept figures far outside recent ones.")
     ] = False,
@@ -151,6 +161,8 @@ def import_(
     from pmkit.returns.importing import ReturnsRejected, import_returns
 
     space = workspace(ctx, plan)
+    if partner is not None:
+        partner = known_id(space, partner, "partner")
     try:
         paths = return_files(files)
     except ReturnFileError as error:

@@ -21,7 +21,12 @@ def status(
     ctx: typer.Context,
     quarter: Annotated[
         str | None,
-        typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+        typer.Option(
+            "--period",
+            "--quarter",
+            metavar="PERIOD",
+            help="The quarter, such as 2026/27 Q2. Default: the latest that has ended.",
+        ),
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
