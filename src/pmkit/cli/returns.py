@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 returns_app = Commands(
     cls=PmkitGroup,
     name="returns",
-    help="Partner returns: generate the blank return each partner fills in, import it, chase.",
+    help="Partner returns: write the blank return each partner fills in, import the "
+    "filled-in ones, and see who has not reported.",
     no_args_is_help=True,
 )
 app.add_typer(returns_app)

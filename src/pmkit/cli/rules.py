@@ -25,7 +25,12 @@ class RulesFormat(StrEnum):
 def list_rules(
     group: Annotated[
         str | None,
-        typer.Option("--group", "-g", help="Only this group: a criterion or a code prefix."),
+        typer.Option(
+            "--group",
+            "-g",
+            metavar="GROUP",
+            help="Only this group: a criterion (timely) or a code prefix (TIM).",
+        ),
     ] = None,
     output_format: Annotated[
         RulesFormat,
@@ -68,7 +73,7 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (TIM001) or name.")],
+    code: Annotated[str, typer.Argument(metavar="RULE", help="A rule code (TIM001) or name.")],
 ) -> None:
     """Explain a rule: why it matters in the framework, and a bad and a good example."""
     from pmkit.report.catalogue import write_explanation

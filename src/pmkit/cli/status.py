@@ -30,7 +30,7 @@ def status(
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
-    """Show the quarter at a glance: a table per outcome, with sparklines, then exceptions."""
+    """Show the quarter at a glance in the terminal: each outcome's indicators, then exceptions."""
     from pmkit.cli.record import quarter_of
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter
