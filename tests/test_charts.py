@@ -59,10 +59,6 @@ def indicator(
         target=None if target is None else Decimal(target),
         target_basis="",
         status=status,
-        direction_previous=None,
-        direction_last_year=None,
-        previous=None,
-        last_year=None,
         forecast=Forecast("linear", None if forecast is None else Decimal(forecast)),
         series=series,
     )
@@ -171,7 +167,7 @@ def test_a_trend_chart_is_well_formed_and_described_in_words() -> None:
         assert words in desc
     assert "Target for 2026/27 Q2: 10." in desc
     assert "Status: Off target." in desc
-    assert "Forecast to the year end: 8.8." in desc
+    assert "Forecast to the year end: 8.75." in desc
 
 
 def test_the_target_line_is_drawn_only_when_there_is_a_target() -> None:

@@ -13,6 +13,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -118,8 +119,11 @@ def test_the_workflow_installs_pmkit_from_the_pinned_tag(run_cli: RunCli, tmp_pa
     assert pip_installs(workflow) == [[f"pmkit @ {PINNED_GIT}"]]
     assert {"pull_request", "push"} <= set(workflow["on"])
     runs = [str(step.get("run", "")) for step in steps(workflow)]
-    assert "pmkit validate --format github" in runs
-    assert "pmkit validate --format sarif --exit-zero --output pmkit.sarif" in runs
+    assert 'pmkit validate --format github --history ${BASE:+--base "$BASE"}' in runs
+    assert (
+        "pmkit validate --format sarif --exit-zero --output pmkit.sarif "
+        '--history ${BASE:+--base "$BASE"}'
+    ) in runs
     (job,) = workflow["jobs"].values()
     assert job["permissions"]["security-events"] == "write"
     assert workflow["permissions"] == {"contents": "read"}
@@ -161,6 +165,40 @@ def test_pmkit_is_never_installed_by_name(run_cli: RunCli, tmp_path: Path) -> No
     by_name = r"pip3? install\s+(-\S+\s+)*['\"]?pmkit['\"]?\s*($|[=<>~!\[])"
     assert not re.search(by_name, script, re.MULTILINE)
     assert re.search(by_name, "python -m pip install -U pmkit\n", re.MULTILINE)
+
+
+def test_the_workflow_reads_the_whole_history_and_compares_with_the_base(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    workflow = init(run_cli, tmp_path, PINNED_GIT)
+    (checkout,) = [
+        s for s in steps(workflow) if str(s.get("uses", "")).startswith("actions/checkout")
+    ]
+    validating = [s for s in steps(workflow) if "pmkit validate" in str(s.get("run", ""))]
+
+    assert checkout["with"] == {"fetch-depth": 0}
+    assert len(validating) == 2
+    for step in validating:
+        assert step["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}"}
+        assert "--history" in step["run"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the workflow's steps run in bash")
+def test_the_base_is_given_only_on_a_pull_request() -> None:
+    script = 'printf "%s|" pmkit validate --history ${BASE:+--base "$BASE"}'
+    on_push = subprocess.run(
+        ["bash", "-c", script], capture_output=True, text=True, check=True, env={"BASE": ""}
+    )
+    on_pull_request = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"BASE": "3f2a9c1e"},
+    )
+
+    assert on_push.stdout == "pmkit|validate|--history|"
+    assert on_pull_request.stdout == "pmkit|validate|--history|--base|3f2a9c1e|"
 
 
 def test_code_scanning_upload_skips_pull_requests_from_forks(

@@ -23,7 +23,6 @@ from pmkit.cli import app
 from pmkit.dates import DateError, parse_date
 from pmkit.ids import UnknownId, find_id
 from pmkit.review.result import Rag
-from pmkit.review.status_names import StatusNameError, status_name, status_named
 
 if TYPE_CHECKING:
     from click.testing import Result
@@ -225,19 +224,13 @@ def test_fail_on_passes_when_no_indicator_has_the_statuses(run_cli: RunCli) -> N
     assert run_cli(*args, "--fail-on", "no-target").exit_code == 1
 
 
-def test_status_names_are_the_reports_words_hyphenated() -> None:
-    assert [status_name(status) for status in Rag] == [
-        "on-target",
-        "near-target",
-        "off-target",
-        "no-data",
-        "no-target",
-    ]
-    assert status_named("amber") is Rag.AMBER
-    assert status_named(" Near_Target ") is Rag.AMBER
-    assert status_named("no_data") is Rag.NO_DATA
-    with pytest.raises(StatusNameError):
-        status_named("purple")
+def test_status_words_are_read_however_they_are_typed() -> None:
+    assert Rag.from_option("amber") is Rag.AMBER
+    assert Rag.from_option(" Near_Target ") is Rag.AMBER
+    assert Rag.from_option("off target") is Rag.RED
+    assert Rag.from_option("no_data") is Rag.NO_DATA
+    with pytest.raises(ValueError, match="'purple' is not a status"):
+        Rag.from_option("purple")
 
 
 # -- ids in any case, and a suggestion ---------------------------------------------------

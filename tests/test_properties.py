@@ -19,6 +19,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pmkit.judgement.direction import Direction, direction
+from pmkit.judgement.status import judge
+from pmkit.judgement.targets import PeriodTarget, TargetMethod
 from pmkit.load import Document, load_document
 from pmkit.model.indicators import Indicator, Polarity, ToleranceKind
 from pmkit.model.settings import RagScheme
@@ -30,7 +33,6 @@ from pmkit.periods import Calendar, PeriodKind
 from pmkit.returns.content import FIGURE, build_return
 from pmkit.returns.importing import import_returns
 from pmkit.returns.writing import write_csv
-from pmkit.review.figures import rate
 from pmkit.review.quarter import review_quarter
 from pmkit.review.result import Rag
 from pmkit.validate import check_document
@@ -292,6 +294,14 @@ def test_a_better_figure_never_gets_a_worse_status(
             else {"kind": tolerance[0].value, "value": tolerance[1]},
         }
     )
-    status_worse = rate(indicator, worse, target, last_year, scheme)
-    status_better = rate(indicator, better, target, last_year, scheme)
+    aim = PeriodTarget(TargetMethod.EXPLICIT, target, source="2026/27")
+
+    def status(value: Decimal) -> Rag:
+        improving = last_year is not None and (
+            direction(polarity, value, last_year) is Direction.IMPROVING
+        )
+        return judge(indicator, value, aim, scheme, improving_on_last_year=improving)
+
+    status_worse = status(worse)
+    status_better = status(better)
     assert RANK[status_better] <= RANK[status_worse]

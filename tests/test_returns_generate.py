@@ -380,32 +380,45 @@ def test_a_monthly_indicator_has_a_row_for_each_month_of_the_quarter(
     assert quarterly == [QUARTER]
 
 
-def test_annual_indicators_appear_only_in_the_last_quarters_return(
+def test_each_figure_is_asked_for_once_in_the_return_due_after_it_falls_due(
     tmp_path: Path, run_cli: RunCli
 ) -> None:
     plan = copy_plan(tmp_path)
     returns: dict[str, list[dict[str, str]]] = {}
 
-    for quarter in ("Q1", "Q2", "Q3", "Q4"):
-        path = tmp_path / f"council-{quarter}.csv"
+    for quarter in ("2026/27 Q1", "2026/27 Q2", "2026/27 Q3", "2026/27 Q4", "2027/28 Q1"):
+        path = tmp_path / f"council-{quarter.replace('/', '-')}.csv"
         result = generate(
             run_cli,
             plan,
-            *("--partner", "council", "--period", f"2026/27 {quarter}"),
+            *("--partner", "council", "--period", quarter),
             *("--format", "csv", "-o", path),
         )
         assert result.exit_code == 0, result.output
         returns[quarter] = csv_table(path)
 
-    for quarter in ("Q1", "Q2", "Q3"):
-        ids = {row["ID"] for row in returns[quarter]}
-        assert not ids & {"CS-15", "CS-19"}, f"annual figures are not due in {quarter}"
-    annual = {row["ID"]: row for row in returns["Q4"] if row["ID"] in ("CS-15", "CS-19")}
-    assert set(annual) == {"CS-15", "CS-19"}
-    assert annual["CS-15"]["Period"] == "2026/27", "the row is for the year, not the quarter"
-    assert annual["CS-15"]["Target"] == "52"
-    assert annual["CS-19"]["Unit"] == "score"
-    assert [row["ID"] for row in returns["Q4"]].count("CS-15") == 1
+    def asked(quarter: str, indicator: str) -> list[str]:
+        return [row["Period"] for row in returns[quarter] if row["ID"] == indicator]
+
+    # Returns are due a month after the quarter. CS-19 (annual, a month's lag): the
+    # 2026/27 figure is due 30 April 2027, the day the Q4 return is due.
+    assert [asked(q, "CS-19") for q in returns] == [[], [], [], ["2026/27"], []]
+    # CS-15 (annual, two months' lag): 2025/26's is due 31 May 2026, after the Q4
+    # return (30 April) and by the Q1 return (31 July); 2026/27's likewise a year on.
+    assert [asked(q, "CS-15") for q in returns] == [["2025/26"], [], [], [], ["2026/27"]]
+    # CS-18 (quarterly, six weeks' lag): each quarter's figure is due after that
+    # quarter's return, so it is asked for in the next quarter's.
+    assert [asked(q, "CS-18") for q in returns] == [
+        ["2025/26 Q4"],
+        ["2026/27 Q1"],
+        ["2026/27 Q2"],
+        ["2026/27 Q3"],
+        ["2026/27 Q4"],
+    ]
+    cs19 = next(row for row in returns["2026/27 Q4"] if row["ID"] == "CS-19")
+    assert cs19["Unit"] == "score"
+    cs15 = next(row for row in returns["2026/27 Q1"] if row["ID"] == "CS-15")
+    assert cs15["Period"] == "2025/26", "the row is for the year, not the quarter"
 
 
 def test_an_action_asks_for_progress_only_while_it_is_running(

@@ -296,13 +296,16 @@ def test_the_officer_imports_the_returns_received_this_quarter(
 
     assert result.exit_code == 0, result.output
     assert f"imported {rows} rows: {rows} changed, 0 unchanged" in result.output
-    assert "wrote 2026-27-Q2.yaml" in result.output
+    # CS-18's Q1 figure (six weeks' lag) came with the Q2 return, into Q1's file.
+    assert "wrote 2026-27-Q1.yaml, 2026-27-Q2.yaml" in result.output
     data = load(monitoring(plan))
     cs07 = data["figures"]["CS-07"][QUARTER]
     assert (cs07["value"], cs07["status"], cs07["source"]) == (41.5, "final", POLICE_XLSX)
     assert cs07["recorded_by"] == OFFICER
     assert data["figures"]["CS-16"][QUARTER]["status"] == "provisional"
-    assert data["figures"]["CS-18"][QUARTER]["source"] == COUNCIL_CSV
+    assert data["figures"]["CS-20"][QUARTER]["source"] == COUNCIL_CSV
+    first = load(monitoring(plan).with_name("2026-27-Q1.yaml"))
+    assert first["figures"]["CS-18"]["2026/27 Q1"]["source"] == COUNCIL_CSV
     assert data["actions"]["A1"]["status"] == "at_risk"
     assert data["actions"]["A1"]["percent_complete"] == 55
     assert data["actions"]["A4"]["status"] == "on_track"
@@ -563,13 +566,13 @@ def test_a_commentary_on_several_lines_keeps_its_line_breaks(
     commentary = "Two returns were late.\nBoth were chased on 3 October."
     council = fill_csv(
         blank(run_cli, plan, "council", "csv"),
-        {("figure", "CS-18"): Entry(80, "final", commentary)},
+        {("figure", "CS-20"): Entry(80, "final", commentary)},
     )
     assert b'"Two returns were late.\nBoth were chased on 3 October."' in council.read_bytes()
 
     data = import_one(run_cli, plan, council)
 
-    assert data["figures"]["CS-18"][QUARTER]["commentary"] == commentary
+    assert data["figures"]["CS-20"][QUARTER]["commentary"] == commentary
 
 
 def test_a_csv_saved_in_windows_1252_keeps_its_pound_signs_and_accents(

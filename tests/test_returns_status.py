@@ -355,16 +355,19 @@ def test_a_figure_recorded_as_not_available_counts_as_received(tmp_path: Path) -
     assert police.figures.received == 1
 
 
-def test_annual_figures_are_owed_only_in_the_last_quarter(tmp_path: Path) -> None:
+def test_a_figure_is_owed_in_the_return_due_after_it_falls_due(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
 
     in_q2 = states(plan)["council"]
     in_q4 = states(plan, "2026/27 Q4", SUMMER_2027)["council"]
 
-    assert in_q2.figures.missing == ["CS-18 (2026/27 Q2)", "CS-20 (2026/27 Q2)"]
+    # CS-18 has six weeks' lag: its Q1 figure (due 11 August) belongs to the Q2 return
+    # (due 31 October), its Q2 figure to Q3's. CS-20 (three weeks) is due by then.
+    assert in_q2.figures.missing == ["CS-18 (2026/27 Q1)", "CS-20 (2026/27 Q2)"]
+    # In the Q4 return (due 30 April 2027): CS-18's Q3 figure, CS-19's year (a month's
+    # lag) and CS-20's Q4; CS-15's year (two months' lag) waits for the next return.
     assert in_q4.figures.missing == [
-        "CS-15 (2026/27)",
-        "CS-18 (2026/27 Q4)",
+        "CS-18 (2026/27 Q3)",
         "CS-19 (2026/27)",
         "CS-20 (2026/27 Q4)",
     ]
@@ -410,7 +413,7 @@ def test_the_table_shows_each_partners_counts_and_who_is_still_to_report(
     opcc = next(line for line in result.output.splitlines() if "Office of the Police" in line)
     assert [cell.strip() for cell in opcc.strip("│ ").split("│")][1:4] == ["-", "-", "0 of 2"]
     assert "police has not sent" not in result.output
-    assert "council has not sent: CS-18 (2026/27 Q2), CS-20 (2026/27 Q2)" in result.output
+    assert "council has not sent: CS-18 (2026/27 Q1), CS-20 (2026/27 Q2)" in result.output
     assert "opcc has not sent" not in result.output, "the OPCC owes no figures"
     still = result.output.split("Still to report: ")[1]
     assert still.startswith("Kestermoor Council; Mereshire Police; Office of the Police")

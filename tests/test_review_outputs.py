@@ -95,6 +95,7 @@ QUARTER_HEADINGS = [
     "## Resources committed and provided this year",
     "## Remedial actions",
     "## By priority and by partner",
+    "## How the figures were judged",
 ]
 YEAR_HEADINGS = [
     "## The year against baselines and targets",
@@ -312,20 +313,21 @@ def test_markdown_summary_table(tmp_path: Path, run_cli: RunCli) -> None:
         "| ! Near target | 0 |",
         "| ✗ Off target | 1 |",
         "| ? No data | 1 |",
+        "| … Not due | 0 |",
         "| - No target | 0 |",
     ]
     # I-GREEN improved (10 to 9, lower is better); I-RED worsened (72 to 70).
-    assert "1 improved and 1 worsened on the previous period." in summary
+    assert "1 improved and 1 worsened, each compared like with like" in summary
 
 
 def test_markdown_status_by_symbol_and_word(tmp_path: Path, run_cli: RunCli) -> None:
     text = review(run_cli, build(tmp_path), "--quarter", "2026/27 Q2").stdout
     red = row_of(text, "I-RED Victims supported | 2026/27 Q2")
     assert red[0] == "✗ Off target"
-    assert red[2:6] == ["2026/27 Q2", "70", "80", "↓ worsening"]
+    assert red[2:6] == ["2026/27 Q2", "70", "80", "↓ worsening on 2026/27 Q1"]
     green = row_of(text, "I-GREEN Crime rate")
     assert green[0] == "✓ On target"
-    assert green[5] == "↑ improving"
+    assert green[5] == "↓ improving on 2026/27 Q1"
     survey = row_of(text, "I-NODATA Survey | 2026/27 Q2")
     assert survey[0] == "? No data"
     assert survey[3] == "not available"
@@ -401,9 +403,10 @@ def test_direction_falls_back_to_last_year_in_json(tmp_path: Path, run_cli: RunC
     (plan.parent / "monitoring" / "2026-27-Q1.yaml").unlink()  # no previous quarter
     data = json.loads(review(run_cli, plan, "--quarter", "2026/27 Q2", "-f", "json").stdout)
     red = data["indicators"][0]
-    assert red["direction_previous"] is None
-    assert red["direction_last_year"] == "worsening"  # 75 in 2025/26 Q2, 70 now
-    assert red["direction"] == "worsening"
+    # With no figure for the quarter before, the same quarter last year, said as such.
+    assert red["direction"] == "worsening"  # 75 in 2025/26 Q2, 70 now
+    assert red["direction_words"] == "↓ worsening on 2025/26 Q2"
+    assert red["compared_with"] == {"period": "2025/26 Q2", "value": 75}
 
 
 def test_output_to_a_file(tmp_path: Path, run_cli: RunCli) -> None:
@@ -445,8 +448,8 @@ def test_a_bad_fail_on_value(tmp_path: Path, run_cli: RunCli) -> None:
     result = review(run_cli, build(tmp_path), "--fail-on", "purple")
     assert result.exit_code == 2
     assert result.stderr == (
-        "pmkit: --fail-on: 'purple' is not a status: give one of on-target, near-target, "
-        "off-target, no-data, no-target (or red, amber, green)\n"
+        "pmkit: --fail-on takes on-target, near-target, off-target, no-data, not-due or "
+        "no-target (or red, amber, green), not 'purple'\n"
     )
     assert result.stdout == ""
 
@@ -474,7 +477,7 @@ def test_year_review(tmp_path: Path, run_cli: RunCli) -> None:
     ]
     prompts = text.split("## For next year's plan")[1]
     assert (
-        "- I-RED was off target in 3 of 4 quarters: revisit the actions behind it, or "
+        "- I-RED was off target in 3 of the 4 quarters reviewed: revisit the actions behind it, or "
         "whether its target is realistic" in prompts
     )
     assert "I-GREEN" not in prompts
@@ -492,7 +495,7 @@ def test_year_review_as_json(tmp_path: Path, run_cli: RunCli) -> None:
         3,
         2,
     )
-    assert data["prompts"][0].startswith("I-RED was off target in 3 of 4 quarters")
+    assert data["prompts"][0].startswith("I-RED was off target in 3 of the 4 quarters reviewed")
 
 
 def test_year_and_quarter_together_are_refused(tmp_path: Path, run_cli: RunCli) -> None:
@@ -699,12 +702,12 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     red = next(line for line in lines if "I-RED Victims supported" in line)
     # 70, 75, 85, 70 in 2025/26, then 72 and 70: the sparkline after two gaps.
     assert (
-        red
-        == "│ ✗ Off target │ I-RED Victims supported │ 70     │ 80     │   ▁▃█▁▂▁ │ ↓ worsening │"
+        red == "│ ✗ Off target │ I-RED Victims supported │ 70     │ 80     │   ▁▃█▁▂▁ │ "
+        "↓ worsening on 2026/27 Q1 │"
     )
     green = next(line for line in lines if "I-GREEN Crime rate" in line)
     assert "✓ On target" in green
-    assert "↑ improving" in green
+    assert "↓ improving on 2026/27 Q1" in green
     # Two gaps (2024/25 Q3 and Q4), 9 throughout 2025/26, then 10 and 9.
     assert "│   ▁▁▁▁█▁ │" in green
     assert "? No data" in next(line for line in lines if "I-NODATA Survey" in line)

@@ -3,6 +3,8 @@
 Each rule has a case file ``tests/rules/CODE.yaml``: a list of cases, each a
 small plan, the date to treat as today, and the lines where the rule under
 test should report (other rules' findings are ignored, so a case stays short).
+A rule that reads the plan's history takes its earlier versions from the
+case's ``history``: a list of ``{date, plan}``, oldest first.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pytest
 from pmkit.findings import Severity
 from pmkit.load import Document
 from pmkit.load.reader import parse_yaml
+from pmkit.plan_history.versions import PlanHistory, history_of_texts
 from pmkit.rules import Rule, catalogue
 from pmkit.validate import check_document
 
@@ -24,10 +27,12 @@ CASES = Path(__file__).parent / "rules"
 AS_OF = date(2026, 11, 26)
 
 
-def findings_of(rule: Rule, text: str, *, as_of: date = AS_OF) -> list[Any]:
+def findings_of(
+    rule: Rule, text: str, *, as_of: date = AS_OF, history: PlanHistory | None = None
+) -> list[Any]:
     """The rule's findings on a plan written as ``text``."""
     document = Document("plan.yaml", text, parse_yaml(text))
-    result = check_document(document, as_of=as_of)
+    result = check_document(document, as_of=as_of, history=history)
     structural = [f for f in result.findings if f.code.startswith("STR")]
     assert not structural, f"the plan is not structurally valid: {structural}"
     return [finding for finding in result.findings if finding.code == rule.code]
@@ -45,7 +50,12 @@ def _cases() -> list[Any]:
 def test_rule_case(code: str, case: dict[str, Any]) -> None:
     rule = next(rule for rule in catalogue() if rule.code == code)
     as_of = date.fromisoformat(case["as_of"]) if "as_of" in case else AS_OF
-    found = findings_of(rule, case["plan"], as_of=as_of)
+    history = None
+    if "history" in case:
+        history = history_of_texts(
+            [(date.fromisoformat(str(v["date"])), v["plan"]) for v in case["history"]]
+        )
+    found = findings_of(rule, case["plan"], as_of=as_of, history=history)
     expected = case.get("expect") or []
     assert sorted(f.line for f in found) == sorted(e["line"] for e in expected), [
         f.location + " " + f.message for f in found
@@ -69,8 +79,13 @@ def test_rule_is_documented(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", catalogue(), ids=lambda rule: rule.code)
 def test_bad_example_fires_and_good_example_does_not(rule: Rule) -> None:
-    assert findings_of(rule, rule.bad), f"{rule.code}'s bad example gets no finding"
-    assert not findings_of(rule, rule.good), f"{rule.code}'s good example gets a finding"
+    history = (
+        history_of_texts([(date.fromisoformat(day), text) for day, text in rule.history])
+        if rule.needs_history
+        else None
+    )
+    assert findings_of(rule, rule.bad, history=history), f"{rule.code}'s bad example: no finding"
+    assert not findings_of(rule, rule.good, history=history), f"{rule.code}'s good example fires"
 
 
 def test_codes_and_names_are_unique() -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from pmkit.model.plan import Plan
+    from pmkit.plan_history.versions import PlanHistory
 
 __all__ = [
     "EXIT_CLEAN",
@@ -72,8 +73,16 @@ def validate_paths(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     strict: bool = False,
+    history: bool = False,
+    base: str | None = None,
 ) -> ValidationResult:
-    """Check each plan in ``paths``; one unreadable file never stops the others."""
+    """Check each plan in ``paths``; one unreadable file never stops the others.
+
+    With ``history`` (or a pull request's ``base`` commit), the checks that
+    need the plan's history read it from git; where it cannot be read, one
+    note says so and those checks do not run. A ``base`` that names no
+    commit raises :class:`~pmkit.plan_history.versions.BadRevision`.
+    """
     names = list(display) if display is not None else [str(path) for path in paths]
     results = []
     for path, name in zip(paths, names, strict=True):
@@ -81,7 +90,10 @@ def validate_paths(
         if isinstance(loaded, Finding):
             results.append(FileResult(name, [loaded]))
             continue
-        result, plan = _check_plan(loaded, as_of=as_of, select=select, ignore=ignore)
+        past, note = _history(path, name, base) if history or base else (None, None)
+        result, plan = _check_plan(loaded, as_of=as_of, select=select, ignore=ignore, history=past)
+        if note is not None:
+            result.findings.append(note)
         results.append(result)
         if plan is not None:
             from pmkit.monitoring.checks import check_monitoring
@@ -96,9 +108,29 @@ def check_document(
     as_of: date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    history: PlanHistory | None = None,
 ) -> FileResult:
     """Check a plan that parsed: its structure, then (if that holds) the framework rules."""
-    return _check_plan(document, as_of=as_of, select=select, ignore=ignore)[0]
+    return _check_plan(document, as_of=as_of, select=select, ignore=ignore, history=history)[0]
+
+
+def _history(
+    path: Path, name: str, base: str | None = None
+) -> tuple[PlanHistory | None, Finding | None]:
+    """The plan's history, or a note that the checks needing it could not run."""
+    from pmkit.plan_history.versions import BadRevision, HistoryError, history_for_checks
+    from pmkit.rules.catalogue import catalogue
+
+    try:
+        return history_for_checks(path, base=base), None
+    except BadRevision:
+        raise
+    except HistoryError as error:
+        codes = [rule.code for rule in catalogue() if rule.needs_history]
+        message = (
+            f"the checks that need the plan's history ({', '.join(codes)}) did not run: {error}"
+        )
+        return None, Finding(codes[0], message, Severity.INFO, name, line=1, column=1)
 
 
 def _check_plan(
@@ -107,6 +139,7 @@ def _check_plan(
     as_of: date,
     select: Sequence[str],
     ignore: Sequence[str],
+    history: PlanHistory | None = None,
 ) -> tuple[FileResult, Plan | None]:
     """The plan's findings, and the plan itself when its structure holds."""
     from pmkit.rules.engine import run_rules
@@ -117,7 +150,9 @@ def _check_plan(
     structure = check_structure(document.data, document.file)
     if structure.plan is None or structure.findings:
         return FileResult(document.file, _ordered(document.place(structure.findings))), None
-    run = run_rules(structure.plan, document.file, as_of=as_of, select=select, ignore=ignore)
+    run = run_rules(
+        structure.plan, document.file, as_of=as_of, select=select, ignore=ignore, history=history
+    )
     silenced, problems = suppressions(document.text, document.file)
     ran = tuple(rule.code for rule in run.selection.rules)
     if not run.findings and not problems:

@@ -72,8 +72,8 @@ def review(
             "--fail-on",
             metavar="STATUS",
             help="Exit 1 if any indicator has this status, for CI: off-target, near-target, "
-            "no-data, no-target or on-target (or red, amber, green). Repeat it, or separate "
-            "statuses with commas, for several.",
+            "no-data, not-due, no-target or on-target (or red, amber, green). Repeat it, or "
+            "separate statuses with commas, for several.",
         ),
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
@@ -127,13 +127,19 @@ def review(
 
 def _statuses(given: list[str] | None) -> set[Rag]:
     """The statuses ``--fail-on`` names, by the report's words or their colours."""
-    from pmkit.review.status_names import StatusNameError, status_named
+    from pmkit.review.result import Rag
 
-    words = [part for value in given or [] for part in value.split(",") if part.strip()]
-    try:
-        return {status_named(word) for word in words}
-    except StatusNameError as error:
-        fail(f"--fail-on: {error}")
+    found = set()
+    for word in (part for value in given or [] for part in value.split(",") if part.strip()):
+        try:
+            found.add(Rag.from_option(word))
+        except ValueError:
+            *others, last = [status.option for status in Rag]
+            fail(
+                f"--fail-on takes {', '.join(others)} or {last} (or red, amber, green), "
+                f"not {word.strip()!r}"
+            )
+    return found
 
 
 def _annual(space: Workspace, label: str | None) -> Period | None:

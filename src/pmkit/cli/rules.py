@@ -29,7 +29,7 @@ def list_rules(
             "--group",
             "-g",
             metavar="GROUP",
-            help="Only this group: a criterion (timely) or a code prefix (TIM).",
+            help="Only this group: a criterion, structure, reading, monitoring, or a code prefix.",
         ),
     ] = None,
     output_format: Annotated[
@@ -41,11 +41,11 @@ def list_rules(
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
-    """List the framework rules: code, name, criterion, default severity and summary."""
-    from pmkit.rules.catalogue import catalogue, matches
+    """List every finding code: the framework rules and the checks that cannot be switched off."""
+    from pmkit.codes import in_group, registry
 
-    rules = [rule for rule in catalogue() if group is None or matches(group, rule)]
-    if not rules:
+    entries = [entry for entry in registry() if group is None or in_group(group, entry)]
+    if not entries:
         fail(f"no rules in group {group!r}: give a criterion such as 'timely' or a prefix")
     with open_output(output) as out:
         if output_format is RulesFormat.MARKDOWN:
@@ -55,33 +55,38 @@ def list_rules(
         elif output_format is RulesFormat.JSON:
             rows = [
                 {
-                    "code": rule.code,
-                    "name": rule.name,
-                    "criterion": rule.group.value,
-                    "criteria": [criterion.value for criterion in rule.criteria],
-                    "severity": rule.severity.value,
-                    "summary": rule.summary,
+                    "code": entry.code,
+                    "name": entry.name,
+                    "group": entry.group,
+                    "criterion": entry.rule.group.value if entry.rule else None,
+                    "criteria": [c.value for c in entry.rule.criteria] if entry.rule else [],
+                    "severity": entry.severity.value,
+                    "switchable": entry.switchable,
+                    "summary": entry.summary,
                 }
-                for rule in rules
+                for entry in entries
             ]
             out.write(json.dumps(rows, indent=2) + "\n")
         else:
             from pmkit.report.catalogue import write_rules_table
 
-            write_rules_table(rules, out)
+            write_rules_table(entries, out)
 
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(metavar="RULE", help="A rule code (TIM001) or name.")],
+    code: Annotated[
+        str,
+        typer.Argument(metavar="CODE", help="A finding code (TIM001, STR003) or a rule's name."),
+    ],
 ) -> None:
-    """Explain a rule: why it matters in the framework, and a bad and a good example."""
+    """Explain a finding code: why it matters, and for a rule a bad and a good example."""
+    from pmkit.codes import lookup
     from pmkit.report.catalogue import write_explanation
-    from pmkit.rules.catalogue import by_code
 
-    rule = by_code(code)
-    if rule is None:
-        fail(f"no rule {code!r}: 'pmkit rules' lists them")
+    entry = lookup(code)
+    if entry is None:
+        fail(f"no finding code or rule called {code!r}: 'pmkit rules' lists them")
     import sys
 
-    write_explanation(rule, sys.stdout)
+    write_explanation(entry, sys.stdout)

@@ -11,9 +11,7 @@ from pmkit.cli.app import app, fail
 from pmkit.cli.record import PlanOption, workspace
 
 if TYPE_CHECKING:
-    from pmkit.review.result import QuarterReview
-
-_STYLE = {"green": "green", "amber": "yellow", "red": "bold red", "no_data": "magenta"}
+    from pmkit.review.result import IndicatorReview, QuarterReview
 
 
 @app.command()
@@ -49,7 +47,6 @@ def _show(result: QuarterReview) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from pmkit.review.numbers import number
     from pmkit.review.sparkline import sparkline
 
     console = Console(highlight=False)
@@ -64,16 +61,15 @@ def _show(result: QuarterReview) -> None:
             table.add_column(heading, overflow="fold")
         for item in members:
             state = Text(
-                f"{item.status.symbol} {item.status.words}", style=_STYLE.get(item.status.value, "")
+                f"{item.status.symbol} {item.status.words}", style=item.status.look.terminal
             )
-            direction = item.direction_previous or item.direction_last_year
             table.add_row(
                 state,
                 Text(f"{item.id} {item.title}"),
-                "suppressed" if item.suppressed else number(item.actual),
-                number(item.target),
+                "suppressed" if item.suppressed else _figure(item),
+                item.target_shown,
                 sparkline([point.value for point in item.series]),
-                direction.symbol if direction else "-",
+                item.direction_words or "-",
             )
         console.print(table)
     if result.exceptions:
@@ -81,3 +77,14 @@ def _show(result: QuarterReview) -> None:
         for issue in result.exceptions:
             flags = f" [{'; '.join(issue.flags)}]" if issue.flags else ""
             console.print(Text(f"  {issue.kind}: {issue.id} {issue.title}: {issue.detail}{flags}"))
+
+
+def _figure(item: IndicatorReview) -> str:
+    """The figure, or for one not due yet the latest figure in and its period."""
+    from pmkit.review.numbers import number
+
+    if item.actual is not None:
+        return number(item.actual)
+    if item.latest is not None:
+        return f"{number(item.latest.value)} ({item.latest.period})"
+    return "-"

@@ -85,6 +85,23 @@ def validate(
             help="Skip these rules, as well as those the plan's settings ignore.",
         ),
     ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="Also run the checks that read the plan's history from git (such as "
+            "targets eased in-year without a change log entry).",
+        ),
+    ] = False,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="REF",
+            help="Read the plan's history as --history does, and judge only what changed "
+            "after this commit, tag or branch (a pull request's base).",
+        ),
+    ] = None,
 ) -> None:
     """Check the plan against the framework's rules, and its monitoring data against the plan.
 
@@ -94,7 +111,7 @@ def validate(
     """
     from pmkit.report import renderer
     from pmkit.rules.selection import unknown_selectors
-    from pmkit.validate import EXIT_CLEAN, EXIT_FINDINGS, validate_paths
+    from pmkit.validate import EXIT_CLEAN, EXIT_FINDINGS
 
     chosen = _split(select)
     skipped = _split(ignore)
@@ -106,7 +123,7 @@ def validate(
     # unreadable file and the others are still checked.
     paths = [_plan_file(path, alone=len(given) == 1) for path in given]
     known = _read_baseline(baseline) if baseline is not None else None
-    result = validate_paths(paths, as_of=today(ctx), select=chosen, ignore=skipped, strict=strict)
+    result = _validate(paths, ctx, chosen, skipped, strict=strict, history=history, base=base)
     if known is not None:
         from pmkit.baseline import apply_baseline
 
@@ -117,6 +134,33 @@ def validate(
         _write_step_summary(result)
     code = result.exit_code()
     raise typer.Exit(EXIT_CLEAN if exit_zero and code == EXIT_FINDINGS else code)
+
+
+def _validate(
+    paths: list[Path],
+    ctx: typer.Context,
+    select: list[str],
+    ignore: list[str],
+    *,
+    strict: bool,
+    history: bool,
+    base: str | None,
+) -> ValidationResult:
+    from pmkit.plan_history.versions import BadRevision
+    from pmkit.validate import validate_paths
+
+    try:
+        return validate_paths(
+            paths,
+            as_of=today(ctx),
+            select=select,
+            ignore=ignore,
+            strict=strict,
+            history=history,
+            base=base,
+        )
+    except BadRevision as error:
+        fail(f"--base: {error}")
 
 
 def _plan_file(path: Path, *, alone: bool) -> Path:

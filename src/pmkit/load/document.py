@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from pmkit.codes import FILE_UNREADABLE
 from pmkit.findings import Finding, Severity
 from pmkit.load.problems import LoadProblem
 from pmkit.load.reader import parse_yaml
@@ -94,13 +95,15 @@ def load_document(path: Path, *, display: str | None = None) -> Document | Findi
     except LoadProblem as problem:
         return problem_finding(name, problem)
     except FileNotFoundError:
-        return Finding("YML000", "no such file", Severity.ERROR, name, fatal=True)
+        return Finding(FILE_UNREADABLE, "no such file", Severity.ERROR, name, fatal=True)
     except IsADirectoryError:
-        return Finding("YML000", "this is a folder, not a file", Severity.ERROR, name, fatal=True)
+        return Finding(
+            FILE_UNREADABLE, "this is a folder, not a file", Severity.ERROR, name, fatal=True
+        )
     except (OSError, MemoryError) as error:
         reason = getattr(error, "strerror", None) or type(error).__name__
         return Finding(
-            "YML000", f"cannot read the file: {reason}", Severity.ERROR, name, fatal=True
+            FILE_UNREADABLE, f"cannot read the file: {reason}", Severity.ERROR, name, fatal=True
         )
     return Document(name, text, data)
 

@@ -13,6 +13,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pmkit.codes import (
+    FORBIDDEN_CONSTRUCT,
+    NESTING_TOO_DEEP,
+    NOT_YAML,
+    SEVERAL_DOCUMENTS,
+    TOO_MANY_ALIASES,
+)
 from pmkit.load.problems import LoadProblem
 
 MAX_DEPTH = 64
@@ -46,7 +53,9 @@ def parse_yaml(text: str) -> Any:
     except yaml_rs.YAMLDecodeError as error:
         raise _explain(str(error), text) from None
     except RecursionError:
-        raise LoadProblem("YML006", f"the YAML nests deeper than {MAX_DEPTH} levels") from None
+        raise LoadProblem(
+            NESTING_TOO_DEEP, f"the YAML nests deeper than {MAX_DEPTH} levels"
+        ) from None
     if _MAYBE_TAG.search(text) or (
         isinstance(data, list) and _DOCUMENT_MARKER.search(text) is not None
     ):
@@ -62,11 +71,13 @@ def _explain(message: str, text: str) -> LoadProblem:
     if found is not None:
         line, column = int(found[1]), int(found[2])
         if "recursion limit" in reason:
-            return LoadProblem("YML006", "the YAML nests too deeply to be a plan", line, column)
-        return LoadProblem("YML001", f"not valid YAML: {reason}", line, column)
+            return LoadProblem(
+                NESTING_TOO_DEEP, "the YAML nests too deeply to be a plan", line, column
+            )
+        return LoadProblem(NOT_YAML, f"not valid YAML: {reason}", line, column)
     if message.startswith("alias replay limit"):
         return LoadProblem(
-            "YML004",
+            TOO_MANY_ALIASES,
             "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
             "write the repeated parts out or use fewer aliases",
             *_first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+")),
@@ -74,14 +85,14 @@ def _explain(message: str, text: str) -> LoadProblem:
     if message.startswith("Invalid tag"):
         tag = message.split(":", 1)[1].strip().strip("'\"")
         return LoadProblem(
-            "YML005",
+            FORBIDDEN_CONSTRUCT,
             f"the tag {tag} is not allowed: plans hold plain text, numbers, lists and "
             "mappings only",
             *_first(text, re.compile(re.escape(tag))),
         )
     # Anything else (a duplicate key, an unknown alias): the exact scan places it.
     _exact_checks(text)
-    return LoadProblem("YML001", f"not valid YAML: {reason}")
+    return LoadProblem(NOT_YAML, f"not valid YAML: {reason}")
 
 
 def _first(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | tuple[None, None]:
@@ -101,7 +112,7 @@ def _exact_checks(text: str) -> None:
         raise result.problems[0]
     if result.documents > 1:
         raise LoadProblem(
-            "YML008",
+            SEVERAL_DOCUMENTS,
             f"the file holds {result.documents} YAML documents; a plan is a single document",
         )
 
@@ -124,7 +135,7 @@ def _check_shape(data: Any, text: str) -> None:
                 from pmkit.load.text import position_of_offset
 
                 raise LoadProblem(
-                    "YML005",
+                    FORBIDDEN_CONSTRUCT,
                     "the merge key << is not allowed: YAML readers disagree on it (YAML 1.2 "
                     "has none); write the merged keys out in full",
                     *position_of_offset(text, merges.start(1)),
@@ -137,7 +148,7 @@ def _check_shape(data: Any, text: str) -> None:
         if depth >= MAX_DEPTH:
             line, column = _deepest_line(text)
             raise LoadProblem(
-                "YML006", f"the YAML nests deeper than {MAX_DEPTH} levels", line, column
+                NESTING_TOO_DEEP, f"the YAML nests deeper than {MAX_DEPTH} levels", line, column
             )
         stack.extend((child, depth + 1) for child in children)
 

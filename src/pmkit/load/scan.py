@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pmkit.codes import DUPLICATE_KEY, FORBIDDEN_CONSTRUCT, NOT_YAML
 from pmkit.load.problems import LoadProblem
 
 if TYPE_CHECKING:
@@ -86,9 +87,9 @@ def _scan(text: str, *, pure: bool) -> Scan:
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise LoadProblem("YML001", str(error.problem or error), line, column) from None
+        raise LoadProblem(NOT_YAML, str(error.problem or error), line, column) from None
     except YAMLError as error:
-        raise LoadProblem("YML001", str(error)) from None
+        raise LoadProblem(NOT_YAML, str(error)) from None
     return Scan(positions, problems, documents)
 
 
@@ -109,7 +110,7 @@ def _check_tag(event: Any, name: str, where: tuple[int, int], problems: list[Loa
     if tag not in CORE_TAGS:
         problems.append(
             LoadProblem(
-                "YML005",
+                FORBIDDEN_CONSTRUCT,
                 f"the tag {tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: "
                 "plans hold plain text, numbers, lists and mappings only",
                 *where,
@@ -141,7 +142,7 @@ def _place(
         if key in top.keys:
             problems.append(
                 LoadProblem(
-                    "YML007",
+                    DUPLICATE_KEY,
                     f"the key {key!r} appears twice in the same mapping "
                     f"(first at line {top.keys[key]}): keep one",
                     *where,

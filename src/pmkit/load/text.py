@@ -10,6 +10,7 @@ import codecs
 import re
 from typing import TYPE_CHECKING
 
+from pmkit.codes import FILE_TOO_LARGE, NOT_UTF8
 from pmkit.load.problems import LoadProblem
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
     size = path.stat().st_size
     if size > max_bytes:
         raise LoadProblem(
-            "YML003",
+            FILE_TOO_LARGE,
             f"the file is {size / 1024 / 1024:.1f} MB; pmkit reads files of up to "
             f"{max_bytes // 1024 // 1024} MB",
         )
@@ -43,7 +44,7 @@ def read_text(path: Path, *, max_bytes: int = MAX_BYTES) -> str:
         # Read one byte more than the cap in case the file grew since stat().
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise LoadProblem("YML003", f"the file is over {max_bytes // 1024 // 1024} MB")
+        raise LoadProblem(FILE_TOO_LARGE, f"the file is over {max_bytes // 1024 // 1024} MB")
     return decode(data)
 
 
@@ -52,13 +53,13 @@ def decode(data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith(_UTF16_32_BOMS):
-        raise LoadProblem("YML002", "the file is UTF-16 or UTF-32: save it as UTF-8", 1, 1)
+        raise LoadProblem(NOT_UTF8, "the file is UTF-16 or UTF-32: save it as UTF-8", 1, 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = position_of_offset(data, error.start)
         raise LoadProblem(
-            "YML002",
+            NOT_UTF8,
             f"the file is not UTF-8 text (byte 0x{data[error.start]:02X} cannot be read): "
             "save it as UTF-8",
             line,
@@ -68,7 +69,7 @@ def decode(data: bytes) -> str:
     if bad is not None:
         line, column = position_of_offset(text, bad.start())
         raise LoadProblem(
-            "YML002",
+            NOT_UTF8,
             f"the file contains the control character U+{ord(bad.group()):04X}, "
             "so it is not a text file a plan could be kept in",
             line,

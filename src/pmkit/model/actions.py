@@ -1,4 +1,4 @@
-"""Action plans, with the nine elements the seed asks of each."""
+"""Action plans, with the nine elements the framework asks of each."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ class Monitoring(Section):
 
 
 class Action(Entity):
-    """An action plan entry. Its fields follow the seed's nine elements, in order.
+    """An action plan entry. Its fields follow the framework's nine elements, in order.
 
     1 description; 2 the aim or objective (``objective``, and the priorities
     and outcomes it serves); 3 the current situation (``baseline``); 4

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    GetJsonSchemaHandler,
+    WithJsonSchema,
+    field_validator,
+    model_validator,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
@@ -95,6 +103,75 @@ class Definition(Shorthand, shorthand_key="text"):
     text: Text | None = None
     numerator: Text | None = None
     denominator: Text | None = None
+    denominator_fixed: bool | None = Field(
+        default=None,
+        description=(
+            "Whether the denominator stays the same all year (a resident population), so a "
+            "rate builds up through the year like a count. A year-to-date rate is taken to "
+            "be over a fixed population unless this says false."
+        ),
+    )
+    standardised: bool | None = Field(
+        default=None,
+        description="True for a rate standardised for age (or another factor): its "
+        "confidence interval is not the crude rate's.",
+    )
+
+
+class QuarterFigure(StrEnum):
+    """How a quarter's figure is made from an indicator's monthly figures."""
+
+    LATEST = "latest"
+    """The quarter's last month: year to date, rolling twelve months, snapshots."""
+    MEAN = "mean"
+    """The average of the quarter's months: percentages, rates, averages."""
+    SUM = "sum"
+    """The months added up: counts and money in the month."""
+
+
+class Profile(StrEnum):
+    """How an annual target is shared out through the year, when no period has its own target."""
+
+    EVEN = "even"
+    """Each month carries the same share."""
+    LAST_YEAR = "last_year"
+    """The year follows the shape of last year's figures."""
+
+
+class CompareWith(StrEnum):
+    """What a figure's direction of travel is judged against."""
+
+    PREVIOUS = "previous"
+    """The period before: for figures with no seasonal pattern."""
+    LAST_YEAR = "last_year"
+    """The same period last year: for seasonal and year-to-date figures."""
+
+
+_NATIONAL_ID = re.compile(r"[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9][A-Za-z0-9._/-]{0,63}")
+
+
+def _check_national_id(value: str) -> str:
+    if not _NATIONAL_ID.fullmatch(value):
+        raise PydanticCustomError(
+            "national_id",
+            "expected a scheme and the id the scheme gives the indicator, such as fingertips:93014",
+        )
+    return value
+
+
+NationalId = Annotated[
+    str,
+    AfterValidator(_check_national_id),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": f"^{_NATIONAL_ID.pattern}$",
+            "description": "The indicator's id in a national set, as scheme:id, such as "
+            "fingertips:93014 (the public-health profiles' indicator id).",
+        }
+    ),
+]
+"""Where the indicator is published nationally: ``fingertips:93014``."""
 
 
 class DataSource(Shorthand, shorthand_key="name"):
@@ -125,11 +202,39 @@ class Baseline(Section):
 
 
 class Target(Section):
-    """The figure the partnership aims for in a period."""
+    """The figure the partnership aims for in a period, or a range it aims to stay within."""
 
     period: PeriodLabel
-    value: Number
+    value: Number | None = None
+    low: Number | None = Field(
+        default=None, description="For a target range: the lowest figure that is on target."
+    )
+    high: Number | None = Field(
+        default=None, description="For a target range: the highest figure that is on target."
+    )
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _value_or_range(self) -> Target:
+        ranged = self.low is not None or self.high is not None
+        if self.value is None and not ranged:
+            raise PydanticCustomError(
+                "target", "a target needs a value, or a range given as low and high"
+            )
+        if self.value is not None and ranged:
+            raise PydanticCustomError(
+                "target", "a target is a value or a range (low and high), not both"
+            )
+        if ranged and (self.low is None or self.high is None):
+            raise PydanticCustomError("target", "a target range needs both low and high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise PydanticCustomError("target", "the target range's low is above its high")
+        return self
+
+    @property
+    def values(self) -> tuple[Decimal, ...]:
+        """The figures the target names: its value, or the two ends of its range."""
+        return tuple(v for v in (self.value, self.low, self.high) if v is not None)
 
 
 _TOLERANCE = re.compile(r"\s*([\d.]+)\s*%\s*")
@@ -205,6 +310,7 @@ class Indicator(Entity):
     """A performance indicator, with everything the framework asks of it."""
 
     title: Text | None = None
+    national_id: NationalId | None = None
     definition: Definition | None = None
     unit: Unit | None = None
     polarity: Polarity | None = None
@@ -223,6 +329,22 @@ class Indicator(Entity):
     cost_to_collect: CostToCollect | None = None
     baseline: Baseline | None = None
     targets: list[Target] = Field(default_factory=list)
+    profile: Profile | list[Number] | None = Field(
+        default=None,
+        description=(
+            "How the annual target is shared out through the year: even (the default), "
+            "last_year (the shape of last year's figures), or each quarter's (or month's) "
+            "share in percent, summing to 100."
+        ),
+    )
+    quarter_figure: QuarterFigure | None = Field(
+        default=None,
+        description="For a monthly indicator: how the quarter's figure is made from its months.",
+    )
+    compare_with: CompareWith | None = Field(
+        default=None,
+        description="What the direction of travel compares with (default: by accumulation).",
+    )
     tolerance: Tolerance | None = None
     comparators: list[Comparator] = Field(default_factory=list)
     in_year_proxy: IndicatorRef | None = None
@@ -233,3 +355,26 @@ class Indicator(Entity):
     definition_changes: list[DefinitionChange] = Field(default_factory=list)
     expected_range: ExpectedRange | None = None
     notes: Text | None = None
+
+    @field_validator("profile")
+    @classmethod
+    def _shares(cls, profile: Profile | list[Decimal] | None) -> Profile | list[Decimal] | None:
+        if not isinstance(profile, list):
+            return profile
+        if len(profile) not in (4, 12):
+            raise PydanticCustomError(
+                "profile",
+                "a profile gives each quarter's share (4 numbers) or each month's (12), "
+                "in percent; got {count}",
+                {"count": len(profile)},
+            )
+        if any(share < 0 for share in profile):
+            raise PydanticCustomError("profile", "a profile's shares cannot be negative")
+        total = sum(profile, Decimal(0))
+        if total != 100:
+            raise PydanticCustomError(
+                "profile",
+                "a profile's shares must add up to 100 (percent); these add up to {total}",
+                {"total": format(total.normalize(), "f")},
+            )
+        return profile

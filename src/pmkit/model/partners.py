@@ -40,7 +40,7 @@ class Responsibility(Section):
     """Who answers for something: a partner and a role, never a named person.
 
     ``embedded_in`` says where the responsibility lives in the partner's own
-    performance system (a plan, a scorecard, a job description): the seed's
+    performance system (a plan, a scorecard, a job description): the framework's
     cascade.
     """
 

@@ -27,7 +27,7 @@ class PartnershipKind(StrEnum):
 
 
 class TargetKind(StrEnum):
-    """The seed's three kinds of target, and what they mean today.
+    """The framework's three kinds of target, and what they mean today.
 
     ``floor``: a minimum standard set nationally (once floor targets; today
     statutory minimum standards). ``national_priority``: a nationally set

@@ -6,6 +6,7 @@ from pydantic import Field
 
 from pmkit.findings import Severity
 from pmkit.model.base import Number, Section, WholeNumber
+from pmkit.model.durations import Lag
 
 
 class RagScheme(Section):
@@ -28,6 +29,13 @@ class Settings(Section):
     severity: dict[str, Severity] = Field(default_factory=dict)
     thresholds: dict[str, Number] = Field(default_factory=dict)
     rag: RagScheme = Field(default_factory=RagScheme)
+    return_deadline: Lag | None = Field(
+        default=None,
+        description=(
+            "How long after a quarter ends partners' returns are due (default '1 month'); a "
+            "return asks for every figure that falls due by then and after the last one."
+        ),
+    )
     suppress_below: WholeNumber | None = Field(
         default=None,
         ge=1,

@@ -13,6 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pmkit.codes import (
+    DOES_NOT_FIT_UNIT,
+    IMPOSSIBLE_PERIOD,
+    SCORE_OFF_SCALE,
+    STRAY_FILE,
+    UNKNOWN_ID,
+    VALUE_OR_NOT_AVAILABLE,
+    WRONG_PERIOD,
+)
 from pmkit.file_result import FileResult
 from pmkit.findings import Finding, Pointer, Severity
 from pmkit.monitoring.files import file_period, folder_for, period_files
@@ -27,14 +36,6 @@ if TYPE_CHECKING:
     from pmkit.model.plan import Plan
     from pmkit.monitoring.model import MonitoringFile
     from pmkit.periods import Period
-
-STRAY_FILE = "MON001"
-WRONG_PERIOD = "MON002"
-UNKNOWN_ID = "MON003"
-IMPOSSIBLE_PERIOD = "MON004"
-DOES_NOT_FIT_UNIT = "MON005"
-VALUE_OR_NOT_AVAILABLE = "MON006"
-SCORE_OFF_SCALE = "MON007"
 
 
 def check_monitoring(plan: Plan, plan_path: Path) -> list[FileResult]:

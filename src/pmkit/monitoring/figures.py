@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pmkit.judgement.due import latest_due
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.validity import (
-    due_period,
     outside_expected_range,
     period_problem,
     value_problem,
 )
-from pmkit.periods import PeriodError, PeriodKind
+from pmkit.periods import PeriodError
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Recorder, Workspace
@@ -125,8 +125,7 @@ def check_figure(
     if indicator is None:
         return None, [("id", f"the plan has no indicator with the id '{item.indicator}'")]
     if item.period is None:
-        today = workspace.calendar.containing(workspace.as_of, PeriodKind.MONTH)
-        period = due_period(indicator, workspace.calendar, today)
+        period = latest_due(indicator, workspace.calendar, workspace.as_of)
     else:
         try:
             period = workspace.calendar.parse(item.period)

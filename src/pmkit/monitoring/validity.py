@@ -4,29 +4,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.due import FREQUENCY_KIND
 from pmkit.model.partnership import Frequency
-from pmkit.periods import Period, PeriodKind
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from pmkit.judgement.targets import Lookup
     from pmkit.model.indicators import Indicator
-    from pmkit.periods import Calendar
-
-_KIND = {
-    Frequency.MONTHLY: PeriodKind.MONTH,
-    Frequency.QUARTERLY: PeriodKind.QUARTER,
-    Frequency.SIX_MONTHLY: PeriodKind.QUARTER,
-    Frequency.ANNUAL: PeriodKind.YEAR,
-    Frequency.BIENNIAL: PeriodKind.YEAR,
-}
+    from pmkit.periods import Period
 
 
 def period_problem(indicator: Indicator, period: Period) -> str | None:
     """Why ``indicator`` can have no figure for ``period``, or ``None`` if it can."""
     frequency = indicator.frequency
     if frequency is not None:
-        kind = _KIND[frequency]
+        kind = FREQUENCY_KIND[frequency]
         if period.kind is not kind:
             spoken = frequency.value.replace("_", "-")
             return (
@@ -74,34 +67,25 @@ def outside_expected_range(indicator: Indicator, value: Decimal) -> str | None:
     return None
 
 
-def due_period(indicator: Indicator, calendar: Calendar, today: Period) -> Period:
-    """The latest period whose figure for ``indicator`` should be available by ``today``.
+def off_target(
+    indicator: Indicator, period: Period, value: Decimal, figure: Lookup | None = None
+) -> str | None:
+    """How a figure falls short of its period's target (set, or shared out from the year's).
 
-    ``today`` is the month containing the date. The data lag (default none)
-    is counted in whole months after the period ends.
+    Near target counts too: either way the partnership will want to know why.
     """
-    frequency = indicator.frequency or Frequency.QUARTERLY
-    kind = _KIND[frequency]
-    lag_months = round(indicator.data_lag.months) if indicator.data_lag is not None else 0
-    # The last month whose end has passed by at least the lag.
-    reachable = Period(today.first - 1 - lag_months, PeriodKind.MONTH, calendar.start_month)
-    period = calendar.containing(reachable.start, kind)
-    if period.last > reachable.first:
-        period = period.previous()
-    if frequency is Frequency.SIX_MONTHLY and period.quarter_number not in (2, 4):
-        period = period.previous()
-    return period
+    from pmkit.judgement.status import Rag, judge
+    from pmkit.judgement.targets import period_target
+    from pmkit.model.settings import RagScheme
 
-
-def off_target(indicator: Indicator, period: Period, value: Decimal) -> str | None:
-    """How a figure falls short of the target set for exactly its period, if it does."""
-    target = next((t for t in indicator.targets if t.period == period), None)
-    if target is None or indicator.polarity is None:
+    target = period_target(indicator, period, figure)
+    if not target.usable:
         return None
-    worse = value > target.value if indicator.polarity.value == "lower" else value < target.value
-    if not worse:
+    status = judge(indicator, value, target, RagScheme())
+    if status not in (Rag.RED, Rag.AMBER):
         return None
+    shown = f"{target.low} to {target.high}" if target.is_range else format(target.value or 0, "f")
     return (
-        f"{indicator.id} is off target for {period.label}: {value} against a target of "
-        f"{target.value}"
+        f"{indicator.id} is {status.words.lower()} for {period.label}: {value} against a "
+        f"target of {shown} ({target.basis})"
     )

@@ -1,4 +1,4 @@
-"""The rule catalogue for people at a terminal: a table, and one rule explained."""
+"""The registry of finding codes for people at a terminal: a table, and one code explained."""
 
 from __future__ import annotations
 
@@ -12,34 +12,42 @@ from rich.text import Text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pmkit.rules.base import Rule
+    from pmkit.codes import CodeEntry
 
 
-def write_rules_table(rules: Sequence[Rule], out: TextIO) -> None:
-    """A table of rules: code, name, criteria, default severity, summary."""
+def write_rules_table(entries: Sequence[CodeEntry], out: TextIO) -> None:
+    """A table of codes: code, default severity, name, criteria (or group), summary."""
     table = Table(header_style="bold")
     table.add_column("Code", no_wrap=True)
     table.add_column("Severity", no_wrap=True)
     table.add_column("Rule", overflow="fold")
-    for rule in rules:
-        criteria = ", ".join(criterion.heading for criterion in rule.criteria)
-        description = Text(rule.name, style="bold")
-        description.append(f" ({criteria})\n", style="dim")
-        description.append(rule.summary)
-        table.add_row(rule.code, rule.severity.value, description)
+    for entry in entries:
+        description = Text(entry.name, style="bold")
+        description.append(f" ({_filed_under(entry)})\n", style="dim")
+        description.append(entry.summary)
+        table.add_row(entry.code, entry.severity.value, description)
     Console(file=out, highlight=False).print(table)
 
 
-def write_explanation(rule: Rule, out: TextIO) -> None:
-    """One rule: its summary, its rationale, and its bad and good examples."""
+def _filed_under(entry: CodeEntry) -> str:
+    return ", ".join(entry.criteria) if entry.criteria else entry.heading
+
+
+def write_explanation(entry: CodeEntry, out: TextIO) -> None:
+    """One code: its summary and explanation; for a rule, its bad and good examples too."""
     console = Console(file=out, highlight=False)
-    criteria = ", ".join(criterion.heading for criterion in rule.criteria)
-    console.print(Text(f"{rule.code} {rule.name}", style="bold"))
-    console.print(Text(f"{criteria} · default severity {rule.severity.value}"))
+    console.print(Text(f"{entry.code} {entry.name}", style="bold"))
+    if entry.switchable:
+        console.print(Text(f"{_filed_under(entry)} · default severity {entry.severity.value}"))
+    else:
+        console.print(Text(f"{entry.heading} · always an error; cannot be switched off"))
     console.print()
-    console.print(Text(rule.summary))
+    console.print(Text(entry.summary))
     console.print()
-    console.print(Text(rule.rationale))
+    console.print(Text(entry.explanation))
+    rule = entry.rule
+    if rule is None:
+        return
     if rule.thresholds:
         console.print()
         for name, value in rule.thresholds.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, TextIO
 
+from pmkit.codes import CheckGroup
 from pmkit.findings import Severity
 from pmkit.report.names import check_name
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from pmkit.findings import Finding
     from pmkit.validate import FileResult, ValidationResult
 
-_STRUCTURE = ("STR", "YML")
+_STRUCTURE = tuple(group.prefix for group in CheckGroup)
+"""Codes of the checks that cannot be switched off: reading, structure, monitoring."""
 
 
 def junit_tree(result: ValidationResult) -> ET.Element:

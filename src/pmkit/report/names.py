@@ -1,4 +1,4 @@
-"""The readable name and summary of any finding code: a framework rule or a structural check."""
+"""The readable name and summary of any finding code, from the one registry of codes."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ def check_name(code: str) -> str:
 
 def describe(code: str) -> tuple[str, str]:
     """The code's name and one-sentence summary."""
-    from pmkit.rules.catalogue import by_code
-    from pmkit.structure.codes import STRUCTURAL_CHECKS
+    from pmkit.codes import lookup
 
-    if code in STRUCTURAL_CHECKS:
-        return STRUCTURAL_CHECKS[code]
-    rule = by_code(code)
-    if rule is not None:
-        return rule.name, rule.summary
+    entry = lookup(code)
+    if entry is not None and entry.code == code:
+        return entry.name, entry.summary
     return code.lower(), code

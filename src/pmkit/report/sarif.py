@@ -33,15 +33,24 @@ def fingerprint(finding: Finding) -> str:
 
 
 def rule_descriptors() -> list[dict[str, Any]]:
-    """Every check pmkit can report, structural ones first, as SARIF reporting descriptors."""
-    from pmkit.rules.catalogue import catalogue
-    from pmkit.structure.codes import STRUCTURAL_CHECKS
+    """Every code pmkit can report, checks that cannot be switched off first, as descriptors."""
+    from pmkit.codes import registry
 
-    descriptors = [
-        _descriptor(code, name, summary, summary, severity=Severity.ERROR, tags=["structure"])
-        for code, (name, summary) in STRUCTURAL_CHECKS.items()
-    ]
-    for rule in catalogue():
+    descriptors = []
+    for entry in registry():
+        rule = entry.rule
+        if rule is None:
+            descriptors.append(
+                _descriptor(
+                    entry.code,
+                    entry.name,
+                    entry.summary,
+                    entry.explanation,
+                    severity=entry.severity,
+                    tags=[entry.group],
+                )
+            )
+            continue
         help_text = f"{rule.summary}\n\n{rule.rationale}\n\nBest practice:\n\n{rule.good}"
         descriptor = _descriptor(
             rule.code,

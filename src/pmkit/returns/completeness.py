@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.due import due_date
 from pmkit.monitoring.statuses import FigureStatus
-from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE, build_return, figure_due_by
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE, build_return
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
@@ -56,7 +57,7 @@ def completeness(workspace: Workspace, quarter: Period) -> list[PartnerReturn]:
             if row.kind == FIGURE:
                 period = workspace.calendar.parse(row.period)
                 indicator = workspace.indicator(row.id)
-                if indicator is not None and figure_due_by(indicator, period) > workspace.as_of:
+                if indicator is not None and due_date(indicator, period) > workspace.as_of:
                     continue  # not due yet, given the data lag: nobody is late with it
                 state.figures.expected += 1
                 label = f"{row.id} ({row.period})"

@@ -1,8 +1,9 @@
 """What a partner's return holds: only what that partner owns, with what it needs to fill it in.
 
-A return lists, for one partner and one quarter, the figures due from the
-indicators it owns (monthly ones month by month, annual ones in the year's
-last quarter), the actions it leads, and the resources it committed. Each row
+A return lists, for one partner and one quarter, the figures of the
+indicators it owns that fall due after the previous quarter's return deadline
+and by this one's (so each figure is asked for once, whatever its data lag),
+the actions it leads, and the resources it committed. Each row
 comes with its id, title, unit, definition, target and last value filled in,
 and empty cells for the partner's figure, status, commentary and remedial
 action.
@@ -11,13 +12,12 @@ action.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.model.partnership import Frequency
+from pmkit.judgement.due import owed_in_return
 from pmkit.monitoring.validity import period_problem
-from pmkit.periods import Period, PeriodKind
+from pmkit.periods import Period
 
 if TYPE_CHECKING:
     from pmkit.model.actions import Action
@@ -89,7 +89,12 @@ def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
     for indicator in plan.indicators:
         if indicator.owner is None or indicator.owner.partner != partner:
             continue
-        rows.extend(_figure_row(workspace, indicator, due) for due in _due(indicator, period))
+        owed = owed_in_return(indicator, period, plan.settings.return_deadline)
+        rows.extend(
+            _figure_row(workspace, indicator, due)
+            for due in owed
+            if period_problem(indicator, due) is None
+        )
     for action in plan.actions:
         if action.lead is not None and action.lead.partner == partner and _running(action, period):
             rows.append(_progress_row(workspace, action.id, action.title or "", period))
@@ -106,25 +111,6 @@ def _running(action: Action, quarter: Period) -> bool:
     started = timescales.start is None or timescales.start <= quarter.end
     ended = timescales.end is not None and timescales.end < quarter.start
     return started and not ended
-
-
-def figure_due_by(indicator: Indicator, period: Period) -> date:
-    """The day a figure for ``period`` should be available: the period's end plus the data lag."""
-    lag = indicator.data_lag.days if indicator.data_lag is not None else 0
-    return period.end + timedelta(days=round(lag))
-
-
-def _due(indicator: Indicator, quarter: Period) -> list[Period]:
-    """The periods of ``indicator`` whose figures belong in ``quarter``'s return."""
-    frequency = indicator.frequency or Frequency.QUARTERLY
-    if frequency is Frequency.MONTHLY:
-        candidates = quarter.parts(PeriodKind.MONTH)
-    elif frequency in (Frequency.ANNUAL, Frequency.BIENNIAL):
-        year = quarter.year
-        candidates = [year] if quarter.quarter_number == 4 else []
-    else:
-        candidates = [quarter]
-    return [period for period in candidates if period_problem(indicator, period) is None]
 
 
 def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> Row:

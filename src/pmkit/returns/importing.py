@@ -160,7 +160,16 @@ class _Importer:
             period = self.workspace.calendar.parse(change.period)
         except PeriodError as error:
             raise _RowProblem("Period", str(error)) from None
-        if file_period(period) != file_period(context.quarter) and period != context.quarter.year:
+        if kind == FIGURE:
+            # A figure that fell due late (a data lag) or an earlier one sent late both belong;
+            # only a period that has not ended by the return's quarter does not.
+            if period.end > context.quarter.end:
+                raise _RowProblem(
+                    "Period",
+                    f"{period.label} has not ended by the end of this return's "
+                    f"{context.quarter.label}",
+                )
+        elif file_period(period) != file_period(context.quarter) and period != context.quarter.year:
             raise _RowProblem(
                 "Period", f"{period.label} is not part of this return's {context.quarter.label}"
             )

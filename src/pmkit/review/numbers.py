@@ -1,14 +1,20 @@
-"""Figures as people read them, shared by the review's templates, charts and tables."""
+"""Figures as people read them: thousands separated, a few decimals, a dash for none."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 
-def number(value: Decimal | None, places: int = 1) -> str:
-    """A figure for people: thousands separated, at most ``places`` decimals, '-' for none."""
+def number(value: Decimal | None, places: int = 2) -> str:
+    """A figure for people: thousands separated, its own decimals up to ``places``, '-' for none.
+
+    A figure keeps the decimals it was written with (9.30 reads 9.3, 0.96 reads
+    0.96), so what is shown is what was judged.
+    """
     if value is None:
         return "-"
     if value == value.to_integral_value():
         return f"{int(value):,}"
-    return f"{value:,.{places}f}"
+    exponent = value.normalize().as_tuple().exponent
+    own = -exponent if isinstance(exponent, int) else places
+    return f"{value:,.{min(own, places)}f}"

@@ -13,11 +13,13 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.review import figures
+from pmkit.judgement.assess import assess
+from pmkit.periods import PeriodKind
 from pmkit.review.actions import review_actions
 from pmkit.review.result import (
     ActionReview,
     Exception_,
+    Forecast,
     IndicatorReview,
     Point,
     QuarterReview,
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
 
+SERIES_LENGTH = 8
+"""How many periods an indicator's trend shows."""
+
 
 def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
     """The review of ``quarter``: every indicator, action, resource and exception."""
@@ -43,8 +48,8 @@ def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
     remedial = _remedial(workspace, quarter)
     exceptions = _exceptions(workspace, indicators, actions, resources, remedial)
     summary = Counter(review.status.value for review in indicators)
-    summary["improved"] = sum(r.direction_previous == "improving" for r in indicators)
-    summary["worsened"] = sum(r.direction_previous == "worsening" for r in indicators)
+    summary["improved"] = sum(r.direction == "improving" for r in indicators)
+    summary["worsened"] = sum(r.direction == "worsening" for r in indicators)
     return QuarterReview(
         partnership=plan.partnership.name,
         period=quarter.label,
@@ -70,28 +75,58 @@ def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
             lambda review, key: review.owner == key,
         ),
         summary=dict(summary),
+        methods=_methods(indicators),
+        plan_problems=plan_problems(workspace),
     )
+
+
+def _methods(indicators: list[IndicatorReview]) -> dict[str, list[str]]:
+    """Each kind of judgement with the methods used for it, in order of first use."""
+    found: dict[str, list[str]] = {}
+    for review in indicators:
+        for kind, method in review.methods.items():
+            known = found.setdefault(kind, [])
+            if method not in known:
+                known.append(method)
+    return found
+
+
+def plan_problems(workspace: Workspace) -> list[str]:
+    """The plan's error-level findings, so a review never hides that its plan is wrong."""
+    from pmkit.findings import Severity
+    from pmkit.rules.engine import run_rules
+
+    run = run_rules(workspace.plan, str(workspace.plan_path), as_of=workspace.as_of)
+    return [
+        f"{finding.code}: {finding.message}"
+        for finding in run.findings
+        if finding.severity is Severity.ERROR
+    ]
 
 
 def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> IndicatorReview:
-    period = figures.observed_period(indicator, quarter)
-    periods = figures.series_periods(period)
-    recorded = {p: workspace.figure(indicator.id, p) for p in periods}
-    series = [Point(p.label, _value(recorded[p])) for p in periods]
-    current = recorded[period]
-    actual = current.value if current is not None else None
-    last_year_period = period.same_period_last_year()
-    last_year = workspace.figure(indicator.id, last_year_period)
-    last_year_value = last_year.value if last_year is not None else None
-    previous_period = figures.previous_period(indicator, period)
-    previous = recorded.get(previous_period)
-    previous_value = previous.value if previous is not None else None
-    target, basis = figures.comparable_target(indicator, period)
-    scheme = workspace.plan.settings.rag
-    status = figures.rate(indicator, actual, target, last_year_value, scheme)
-    year_to_date = (
-        indicator.accumulation is not None and indicator.accumulation.value == "year_to_date"
+    def record(period: Period) -> Figure | None:
+        return workspace.figure(indicator.id, period)
+
+    judged = assess(
+        indicator, quarter, record, today=workspace.as_of, scheme=workspace.plan.settings.rag
     )
+    period = judged.period
+    monthly_quarter = _monthly(indicator) and period.kind is PeriodKind.QUARTER
+    current = record(period.parts(PeriodKind.MONTH)[-1] if monthly_quarter else period)
+    series = [Point(p.label, judged.figure(p)) for p in _series_periods(period)]
+    target = judged.target
+    outlook = judged.outlook
+    methods = {
+        "target": target.method.value,
+        "status": _status_method(judged.status),
+        "forecast": outlook.method.value,
+    }
+    if judged.travel is not None:
+        methods["direction"] = f"compared with the {judged.travel.basis.value.replace('_', ' ')}"
+    if judged.quarter_figure is not None:
+        methods["quarter figure"] = f"{judged.quarter_figure} of the months"
+    baseline = indicator.baseline
     review = IndicatorReview(
         id=indicator.id,
         title=indicator.title or indicator.id,
@@ -104,18 +139,37 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
             p.id for p in workspace.plan.priorities if set(p.outcomes) & set(indicator.outcomes)
         ],
         period=period.label,
-        actual=actual,
-        target=target,
-        target_basis=basis,
-        status=status,
-        direction_previous=None
-        if year_to_date
-        else figures.direction(indicator.polarity, actual, previous_value),
-        direction_last_year=figures.direction(indicator.polarity, actual, last_year_value),
-        previous=None if year_to_date else Point(previous_period.label, previous_value),
-        last_year=Point(last_year_period.label, last_year_value),
-        forecast=figures.forecast(indicator, period, series),
+        actual=judged.value,
+        target=target.value,
+        target_basis=target.basis,
+        status=judged.status,
+        forecast=Forecast(
+            outlook.method.value,
+            outlook.value,
+            outlook.target.value,
+            {Rag.GREEN: True, Rag.RED: False}.get(outlook.verdict)
+            if outlook.verdict is not None
+            else None,
+            outlook.words,
+            outlook.note,
+        ),
         series=series,
+        methods=methods,
+        target_low=target.low,
+        target_high=target.high,
+        target_problem=target.problem,
+        status_note=judged.note,
+        due=judged.due.isoformat(),
+        direction=judged.travel.direction if judged.travel is not None else None,
+        direction_words=judged.travel.words if judged.travel is not None else "",
+        compared_with=Point(judged.compared_period.label, judged.compared_value),
+        last_year=Point(period.same_period_last_year().label, judged.last_year_value),
+        baseline=Point(baseline.period.label if baseline.period else "", baseline.value)
+        if baseline is not None and baseline.value is not None
+        else None,
+        latest=Point(judged.latest[0].label, judged.latest[1]) if judged.latest else None,
+        latest_target=judged.latest_target.value if judged.latest_target else None,
+        latest_status=judged.latest_status,
         figure_status=current.status.value if current is not None else None,
         not_available=current.not_available if current is not None else None,
         commentary=current.commentary if current is not None else None,
@@ -125,8 +179,19 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
     return review
 
 
-def _value(figure: Figure | None) -> Decimal | None:
-    return figure.value if figure is not None else None
+def _monthly(indicator: Indicator) -> bool:
+    return indicator.frequency is not None and indicator.frequency.value == "monthly"
+
+
+def _series_periods(period: Period) -> list[Period]:
+    """The periods of the trend: the figure's own and the seven before it."""
+    return [period.shift(step) for step in range(1 - SERIES_LENGTH, 1)]
+
+
+def _status_method(status: Rag) -> str:
+    if status.judged:
+        return "against the period's target, with the indicator's tolerance"
+    return status.words.lower()
 
 
 def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorReview) -> None:
@@ -147,7 +212,7 @@ def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorRevie
         review.forecast = replace(review.forecast, value=None, note="not shown: small numbers")
     review.actual = hide(review.actual)
     review.series = [Point(p.period, hide(p.value)) for p in review.series]
-    for name in ("previous", "last_year"):
+    for name in ("compared_with", "last_year", "latest", "baseline"):
         point = getattr(review, name)
         if point is not None:
             setattr(review, name, Point(point.period, hide(point.value)))
@@ -239,7 +304,7 @@ def _exceptions(
                 flags.append("no action addresses its outcome")
             kind = "off target"
         else:
-            detail = review.not_available or f"no figure recorded for {review.period}"
+            detail = review.not_available or review.status_note
             kind = "no data"
         found.append(
             Exception_(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
+from pmkit.judgement.status import Rag
 from pmkit.report.escape import markdown_cell
 from pmkit.review.numbers import number
 
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from jinja2.sandbox import SandboxedEnvironment
+
+SHOWN = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.NO_DATA, Rag.NOT_DUE, Rag.NO_TARGET)
+"""The statuses in the order reviews list them."""
 
 TEMPLATES = {"md": "quarter.md.j2", "html": "quarter.html.j2", "year-md": "year.md.j2"}
 
@@ -48,10 +52,6 @@ def plain(value: Any) -> Any:
 def to_json(review: Any) -> str:
     """The review as indented JSON."""
     data = plain(review)
-    for indicator in data.get("indicators", []):
-        indicator["direction"] = indicator.get("direction_previous") or indicator.get(
-            "direction_last_year"
-        )
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -78,6 +78,10 @@ def environment(override: Path | None, *, html: bool = False) -> SandboxedEnviro
     )
     env.filters["md"] = lambda text: markdown_cell("" if text is None else str(text))
     env.filters["num"] = number
+    env.globals["statuses"] = list(SHOWN)
+    env.globals["status_words"] = {
+        status.value: f"{status.symbol} {status.words}" for status in SHOWN
+    }
     if html:
         from markupsafe import Markup
 

@@ -10,48 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from pmkit.judgement.direction import Direction
+from pmkit.judgement.status import Rag
+from pmkit.review.numbers import number
 
-class Rag(StrEnum):
-    """An indicator's status for the period. "No data" and "no target" are states of their own."""
-
-    GREEN = "green"
-    AMBER = "amber"
-    RED = "red"
-    NO_DATA = "no_data"
-    NO_TARGET = "no_target"
-
-    @property
-    def words(self) -> str:
-        """The status in words, for people: never colour alone."""
-        return {
-            "green": "On target",
-            "amber": "Near target",
-            "red": "Off target",
-            "no_data": "No data",
-            "no_target": "No target",
-        }[self.value]
-
-    @property
-    def symbol(self) -> str:
-        """A shape that carries the status without colour."""
-        return {"green": "✓", "amber": "!", "red": "✗", "no_data": "?", "no_target": "-"}[
-            self.value
-        ]
-
-
-class Direction(StrEnum):
-    """Whether a figure is getting better, judged by the indicator's polarity."""
-
-    IMPROVING = "improving"
-    NO_CHANGE = "no_change"
-    WORSENING = "worsening"
-
-    @property
-    def symbol(self) -> str:
-        """An arrow for the direction of travel."""
-        return {"improving": "↑ improving", "no_change": "→ no change", "worsening": "↓ worsening"}[
-            self.value
-        ]
+__all__ = ["Direction", "Rag"]
 
 
 class ActionState(StrEnum):
@@ -75,18 +38,30 @@ class Point:
 
 @dataclass(frozen=True, slots=True)
 class Forecast:
-    """Where the year is heading: the projected year-end figure and whether it meets the target."""
+    """Where the year is heading: the projected year-end figure and its verdict.
+
+    ``outlook`` is the verdict in words (likely to meet, likely to be near
+    target, likely to miss); ``likely_to_meet`` the same as true, false or
+    unknown (near target counts as neither).
+    """
 
     method: str
     value: Decimal | None = None
     target: Decimal | None = None
     likely_to_meet: bool | None = None
+    outlook: str = ""
     note: str = ""
 
 
 @dataclass(slots=True)
 class IndicatorReview:
-    """One indicator in the period."""
+    """One indicator in the period: its figure, target, status, direction and forecast.
+
+    ``period`` is the period of the figure the status is about. When that
+    figure is not due yet, ``status`` is not due, ``target`` is the target the
+    coming figure will be judged against, and ``latest`` (with
+    ``latest_target`` and ``latest_status``) is the most recent figure in.
+    """
 
     id: str
     title: str
@@ -101,17 +76,37 @@ class IndicatorReview:
     target: Decimal | None
     target_basis: str
     status: Rag
-    direction_previous: Direction | None
-    direction_last_year: Direction | None
-    previous: Point | None
-    last_year: Point | None
     forecast: Forecast
     series: list[Point]
+    methods: dict[str, str] = field(default_factory=dict)
+    """The method behind each judgement: target, status, direction, forecast, quarter figure."""
+    target_low: Decimal | None = None
+    target_high: Decimal | None = None
+    target_problem: str | None = None
+    status_note: str = ""
+    due: str | None = None
+    direction: Direction | None = None
+    direction_words: str = ""
+    compared_with: Point | None = None
+    last_year: Point | None = None
+    baseline: Point | None = None
+    latest: Point | None = None
+    latest_target: Decimal | None = None
+    latest_status: Rag | None = None
     figure_status: str | None = None
     not_available: str | None = None
     commentary: str | None = None
     proxy: str | None = None
     suppressed: bool = False
+
+    @property
+    def target_shown(self) -> str:
+        """The target as people read it: a value, a range (low to high), or impossible."""
+        if self.target_low is not None and self.target_high is not None:
+            shown = f"{number(self.target_low)} to {number(self.target_high)}"
+        else:
+            shown = number(self.target)
+        return f"{shown} (impossible)" if self.target_problem else shown
 
 
 @dataclass(slots=True)
@@ -200,3 +195,7 @@ class QuarterReview:
     by_priority: list[Rollup]
     by_partner: list[Rollup]
     summary: dict[str, int]
+    methods: dict[str, list[str]] = field(default_factory=dict)
+    """The methods behind the review's judgements, by kind (each explained in the methodology)."""
+    plan_problems: list[str] = field(default_factory=list)
+    """The plan's error-level findings: figures may be judged against a wrong target."""

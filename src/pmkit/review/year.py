@@ -4,17 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.assess import figure_lookup
+from pmkit.judgement.direction import direction
+from pmkit.judgement.status import Rag, judge
+from pmkit.judgement.targets import period_target
+from pmkit.judgement.year_end import year_end
 from pmkit.periods import PeriodKind
-from pmkit.review import figures
 from pmkit.review.quarter import review_quarter
-from pmkit.review.result import Rag
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
 
+REPEATED_MISSES = 2
+"""Quarters off target in a year that make an indicator stand out (``review.red_quarters``)."""
 COSTLY_SHARE = Decimal("0.10")
 """An indicator costing more than this share of all collection costs is 'costly'."""
 
@@ -32,6 +38,9 @@ class YearLine:
     status: Rag
     quarters: list[str]
     against_baseline: str | None
+    year_end_method: str = ""
+    target_low: Decimal | None = None
+    target_high: Decimal | None = None
 
 
 @dataclass(slots=True)
@@ -65,33 +74,50 @@ class YearReview:
     principles: list[PrincipleScore]
     scale: tuple[int, int]
     prompts: list[str] = field(default_factory=list)
+    running: bool = False
+    """Whether the year is still running on the review's date (its figures are not final)."""
+    quarters: list[str] = field(default_factory=list)
+    """The quarters of the year that have ended, whose statuses are shown."""
 
 
 def review_year(workspace: Workspace, year: Period) -> YearReview:
-    """The annual review of ``year``."""
-    quarters = [review_quarter(workspace, quarter) for quarter in year.parts(PeriodKind.QUARTER)]
-    fourth = quarters[-1]
+    """The annual review of ``year``: only the quarters that have ended are shown."""
+    ended = [q for q in year.parts(PeriodKind.QUARTER) if q.end < workspace.as_of]
+    quarters = [review_quarter(workspace, quarter) for quarter in ended]
+    scheme = workspace.plan.settings.rag
     lines = []
-    for position, (indicator, last) in enumerate(
-        zip(workspace.plan.indicators, fourth.indicators, strict=True)
-    ):
+    for position, indicator in enumerate(workspace.plan.indicators):
         statuses = [quarter.indicators[position].status.value for quarter in quarters]
+        figure = figure_lookup(indicator, partial(workspace.figure, indicator.id))
+        actual, method = year_end(indicator, year, figure)
+        target = period_target(indicator, year)
+        if actual is not None and target.usable:
+            status = judge(indicator, actual, target, scheme)
+        elif not target.usable:
+            status = Rag.NO_TARGET
+        elif year.end >= workspace.as_of:
+            status = Rag.NOT_DUE
+        else:
+            status = Rag.NO_DATA
         baseline = indicator.baseline
-        direction = None
-        if baseline is not None and baseline.value is not None:
-            moved = figures.direction(indicator.polarity, last.actual, baseline.value)
-            direction = moved.value if moved is not None else None
+        moved = None
+        if baseline is not None and baseline.value is not None and actual is not None:
+            found = direction(indicator.polarity, actual, baseline.value)
+            moved = found.value if found is not None else None
         lines.append(
             YearLine(
                 indicator.id,
                 indicator.title or indicator.id,
                 baseline.value if baseline else None,
                 baseline.period.label if baseline and baseline.period else None,
-                last.actual,
-                last.target,
-                last.status,
+                actual,
+                target.value,
+                status,
                 statuses,
-                direction,
+                moved,
+                method,
+                target.low,
+                target.high,
             )
         )
     review = YearReview(
@@ -101,6 +127,8 @@ def review_year(workspace: Workspace, year: Period) -> YearReview:
         lines,
         _principles(workspace, year),
         (workspace.plan.partnership_review.scale.min, workspace.plan.partnership_review.scale.max),
+        running=year.end >= workspace.as_of,
+        quarters=[quarter.label for quarter in ended],
     )
     review.prompts = _prompts(workspace, lines)
     return review
@@ -147,12 +175,19 @@ def _prompts(workspace: Workspace, lines: list[YearLine]) -> list[str]:
     """What to revisit for next year: repeated misses, easy targets, costly measures."""
     prompts = []
     indicators = {indicator.id: indicator for indicator in workspace.plan.indicators}
+    settings = workspace.plan.settings.thresholds
+    repeated = int(settings.get("review.red_quarters", REPEATED_MISSES))
     for line in lines:
         misses = line.quarters.count(Rag.RED.value)
-        if misses >= 3:
+        if misses >= repeated:
             prompts.append(
-                f"{line.id} was off target in {misses} of 4 quarters: revisit the actions "
-                "behind it, or whether its target is realistic"
+                f"{line.id} was off target in {misses} of the {len(line.quarters)} quarters "
+                "reviewed: revisit the actions behind it, or whether its target is realistic"
+            )
+        elif line.status is Rag.RED:
+            prompts.append(
+                f"{line.id} ended the year off target: revisit the actions behind it, or "
+                "whether its target is realistic"
             )
         if line.quarters and all(status == Rag.GREEN.value for status in line.quarters):
             indicator = indicators[line.id]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from pmkit.model.plan import Plan
     from pmkit.periods import Calendar, Period
+    from pmkit.plan_history.versions import PlanHistory
 
 
 class Criterion(StrEnum):
@@ -94,12 +95,17 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """Everything a rule may look at: the plan, today, and the rule's thresholds."""
+    """Everything a rule may look at: the plan, today, the rule's thresholds, and its history.
+
+    ``history`` holds the plan's committed versions, read from git, when the
+    run was asked to look at them (``pmkit validate --history``).
+    """
 
     plan: Plan
     as_of: date
     calendar: Calendar
     thresholds: dict[str, Decimal]
+    history: PlanHistory | None = None
 
     def threshold(self, name: str) -> Decimal:
         """The value of threshold ``name`` (the plan's setting, or the rule's default)."""
@@ -135,6 +141,9 @@ class Rule:
     group, which gives the code its prefix. ``bad`` and ``good`` are small
     plans: the first gets a finding from this rule, the second does not.
     ``thresholds`` are the settings the rule reads, with their defaults.
+    A rule that ``needs_history`` runs only when the plan's history is
+    available; ``history`` then gives the earlier versions its examples are
+    compared with, as (date committed, plan) pairs.
     """
 
     code: str
@@ -148,6 +157,8 @@ class Rule:
     check: Check
     thresholds: dict[str, Decimal] = field(default_factory=dict)
     uses_today: bool = False
+    needs_history: bool = False
+    history: tuple[tuple[str, str], ...] = ()
 
     @property
     def group(self) -> Criterion:
@@ -167,8 +178,13 @@ def rule(
     good: str,
     thresholds: dict[str, int | str] | None = None,
     uses_today: bool = False,
+    history: tuple[tuple[str, str], ...] = (),
 ) -> Callable[[Check], Rule]:
-    """Decorate a check function to make it a :class:`Rule`."""
+    """Decorate a check function to make it a :class:`Rule`.
+
+    Giving ``history`` (earlier versions of the plan for the examples) makes
+    a rule that needs the plan's history to run.
+    """
 
     def make(check: Check) -> Rule:
         return Rule(
@@ -183,6 +199,8 @@ def rule(
             check=check,
             thresholds={key: Decimal(value) for key, value in (thresholds or {}).items()},
             uses_today=uses_today,
+            needs_history=bool(history),
+            history=tuple((day, text.strip("\n") + "\n") for day, text in history),
         )
 
     return make

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from pmkit.model.plan import Plan
+    from pmkit.plan_history.versions import PlanHistory
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +33,19 @@ def run_rules(
     as_of: date,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    history: PlanHistory | None = None,
 ) -> RuleRun:
-    """Run every selected rule over ``plan``; findings are not yet placed in the file."""
+    """Run every selected rule over ``plan``; findings are not yet placed in the file.
+
+    Rules that need the plan's history run only when ``history`` is given.
+    """
     selection = select_rules(plan.settings, file, select=select, ignore=ignore)
+    if history is None:
+        selection.rules = [rule for rule in selection.rules if not rule.needs_history]
     calendar = Calendar(plan.partnership.year_start)
     findings = list(selection.problems)
     for rule in selection.rules:
-        context = Context(plan, as_of, calendar, selection.thresholds[rule.code])
+        context = Context(plan, as_of, calendar, selection.thresholds[rule.code], history)
         severity = selection.severity[rule.code]
         findings.extend(
             Finding(rule.code, hit.message, severity, file, hit.pointer)

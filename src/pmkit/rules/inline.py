@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pmkit.codes import UNKNOWN_SELECTOR
 from pmkit.findings import Finding, Severity
 from pmkit.rules.catalogue import catalogue, matches
-from pmkit.rules.selection import UNKNOWN_SELECTOR
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pmkit.codes import UNKNOWN_SELECTOR, UNKNOWN_THRESHOLD, CheckGroup
 from pmkit.findings import Finding, Pointer, Severity
 from pmkit.rules.catalogue import catalogue, matches, specificity
 
@@ -15,10 +16,8 @@ if TYPE_CHECKING:
     from pmkit.model.settings import Settings
     from pmkit.rules.base import Rule
 
-UNKNOWN_SELECTOR = "STR009"
-UNKNOWN_THRESHOLD = "STR010"
 
-_ALWAYS_ON = ("STR", "YML", "MON")
+_ALWAYS_ON = tuple(group.prefix for group in CheckGroup)
 
 
 @dataclass(slots=True)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from pmkit.codes import NOT_A_PLAN, UNSUPPORTED_FORMAT
 from pmkit.findings import Finding, Severity
 from pmkit.periods import Calendar
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
-
-NOT_A_PLAN = "STR001"
-UNSUPPORTED_FORMAT = "STR008"
 
 
 @dataclass(slots=True)

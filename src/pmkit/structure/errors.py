@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from pmkit.codes import MALFORMED_PERIOD, MISSING_KEY, UNKNOWN_KEY, WRONG_VALUE
 from pmkit.findings import Finding, Pointer, Severity
 
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-UNKNOWN_KEY = "STR002"
-WRONG_VALUE = "STR003"
-MISSING_KEY = "STR004"
-BAD_PERIOD = "STR007"
 
 _EXPECTED = {
     "string_type": "expected text",
@@ -60,7 +57,7 @@ def error_finding(error: ErrorDetails, file: str, root: type[BaseModel]) -> Find
             pointer,
         )
     if kind == "period":
-        return Finding(BAD_PERIOD, error["msg"], Severity.ERROR, file, pointer)
+        return Finding(MALFORMED_PERIOD, error["msg"], Severity.ERROR, file, pointer)
     return Finding(WRONG_VALUE, _wrong_value(error), Severity.ERROR, file, pointer)
 
 

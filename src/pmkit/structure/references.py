@@ -10,12 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from pmkit.codes import DANGLING_REFERENCE, DUPLICATE_ID
 from pmkit.findings import Finding, Pointer, Severity
 from pmkit.model.base import RefTo
 from pmkit.model.plan import Plan
-
-DUPLICATE_ID = "STR005"
-DANGLING_REFERENCE = "STR006"
 
 _SINGULAR = {
     "partners": "partner",

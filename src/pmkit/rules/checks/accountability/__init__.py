@@ -1,6 +1,6 @@
 """Improves accountability: someone answers for every measure, action and priority.
 
-The seed calls a good performance management system "a tool for improving
+The framework calls a good performance management system "a tool for improving
 services and supporting accountability", and asks that the framework
 "improve accountability". That needs a named partner to answer for each
 indicator, a partner to lead each action ("which partners will lead the

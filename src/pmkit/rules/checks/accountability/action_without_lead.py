@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action has no lead partner.",
     rationale="""
-        The seed's seventh element of an action plan asks "which partners will lead the
+        The framework's seventh element of an action plan asks "which partners will lead the
         activity". Partners tend to "see partnership work as separate from the day to day
         responsibilities and something that is added on if there is time", so an action
         that every partner shares and none leads is the one that slips: nobody reports on

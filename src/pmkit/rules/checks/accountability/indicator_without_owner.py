@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     rationale="""
         Performance management is "a tool for improving services and supporting
         accountability", and an indicator that no partner owns supports none: when it
-        turns red, nobody is expected to explain it or to act. The seed asks that
+        turns red, nobody is expected to explain it or to act. The framework asks that
         "responsibility for delivery of outcomes and performance indicators" be
         "cascaded out to those who are responsible for delivery". Give every indicator
         an owner: the partner, and the role within it, that answers for the figure.

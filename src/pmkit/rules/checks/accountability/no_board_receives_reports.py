@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="No audience of the partnership receives its performance reports.",
     rationale="""
-        Accountability needs someone to account to. The seed asks that performance be
+        Accountability needs someone to account to. The framework asks that performance be
         reviewed "regularly, ideally quarterly, to allow remedial action to be taken if
         all is not according to plan", and that "areas of poor performance are
         questioned": that happens only when a board or group receives the performance

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     rationale="""
         Setting priorities "ensures that resources are targeted to where they can be most
         effective", but a priority for which no partner is accountable has resources and
-        no one to answer for how they are used. The seed asks that responsibility for the
+        no one to answer for how they are used. The framework asks that responsibility for the
         delivery of outcomes be "cascaded out to those who are responsible for delivery";
         for a priority that starts with one accountable partner, who reports on its
         progress to the board. Name the partner and role accountable for each priority.

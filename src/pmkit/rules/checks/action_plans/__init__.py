@@ -1,6 +1,6 @@
-"""Complete action plans: the seed's nine elements, for every action.
+"""Complete action plans: the framework's nine elements, for every action.
 
-The seed (step 5, "Develop action plans") lists "the key elements to be
+The framework (step 5, "Develop action plans") lists "the key elements to be
 incorporated in an action plan": a description; the aim or objective it
 addresses; the current situation or baseline; its outputs; its outcomes; its
 timescales; which partners lead, who else is involved and how they will

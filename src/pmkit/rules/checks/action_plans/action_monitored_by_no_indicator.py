@@ -24,7 +24,7 @@ _INDICATOR = "indicators:\n  - {id: CS-02, title: Repeat burglary victims}\n"
     summary="An action is not monitored by any of the partnership's indicators.",
     rationale="""
         "During and following implementation it is essential to monitor performance
-        against plan and outcomes", and the seed adds that "good performance indicators
+        against plan and outcomes", and the framework adds that "good performance indicators
         will help this". An action that no indicator monitors is cut off from the
         performance framework: the board sees the figures move but cannot connect them to
         the work meant to move them, and the action is not kept focused on the outcomes

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     summary="An action names no partner involved beside its lead, or not how they will "
     "communicate.",
     rationale="""
-        The seed's seventh element of an action plan asks "which partners will lead the
+        The framework's seventh element of an action plan asks "which partners will lead the
         activity, who else is involved and how will they communicate?". A partnership
-        action that involves only its lead is single-agency work, and the seed's "key
+        action that involves only its lead is single-agency work, and the framework's "key
         challenge is proving that added value is being achieved through working in
         partnership". Where others are involved, they need an agreed way of keeping each
         other informed, or the work fragments. Name the partners involved beside the

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action does not describe the current situation or baseline it starts from.",
     rationale="""
-        The seed's third element of an action plan asks "what is the current
+        The framework's third element of an action plan asks "what is the current
         situation/baseline data?". Without a baseline the difference the action makes
         cannot be seen: "if you don't measure results, you can't tell success from
         failure". Record where things stand before the action starts, with figures

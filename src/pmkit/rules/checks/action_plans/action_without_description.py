@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action has no description of what will be done.",
     rationale="""
-        The first of the seed's key elements of an action plan is "a description of the
+        The first of the framework's key elements of an action plan is "a description of the
         action/activity". A title alone leaves each partner to imagine its own version of
         the work; when the action is reviewed, nobody can say whether what was done is
         what was agreed. Describe the action plainly enough that a board member who was

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action does not say how it will be evaluated.",
     rationale="""
-        The seed's ninth element of an action plan asks "how will the action/activity be
+        The framework's ninth element of an action plan asks "how will the action/activity be
         monitored and evaluated?", and its final stage is to "review and evaluate" so
         that "activities are delivering against expected outcomes". Evaluation is how the
         partnership learns whether an action was worth its resources: "if you can't see

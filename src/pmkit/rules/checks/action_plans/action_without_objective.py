@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action does not state the aim or objective it is meant to help address.",
     rationale="""
-        The seed's second element of an action plan is "details of the aim/objective it is
+        The framework's second element of an action plan is "details of the aim/objective it is
         intended to help address". Without a stated objective an action cannot be judged:
-        the seed asks partners to understand "if these activities are delivering the
+        the framework asks partners to understand "if these activities are delivering the
         expected objectives", and there is nothing to judge it against. State, in a
         sentence, what the action is meant to change.
     """,

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action does not say what difference it is expected to make.",
     rationale="""
-        The seed's fifth element of an action plan asks "what will be the outcomes of the
-        action/activity?". The seed warns that partnerships focus on how they work
+        The framework's fifth element of an action plan asks "what will be the outcomes of the
+        action/activity?". The framework warns that partnerships focus on how they work
         "without assessing their achievement or the difference they are making"; an
         action with outputs and no expected outcomes repeats that at the level of a
         single activity. Say what should be different for people if the action works.

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action does not say what it will produce.",
     rationale="""
-        The seed's fourth element of an action plan asks "what will be the outputs of the
+        The framework's fourth element of an action plan asks "what will be the outputs of the
         action/activity?". Outputs (homes made secure, sessions run, people referred) are
         how partners "understand if agreed activities are taking place" long before any
         change in outcomes shows. List what the action will deliver, with numbers where

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An action has no timescales, or no start or no end date.",
     rationale="""
-        The seed's sixth element of an action plan asks "what are the timescales?". An
+        The framework's sixth element of an action plan asks "what are the timescales?". An
         action with no start date cannot be late and one with no end date never finishes:
         at the quarterly review the partnership cannot tell whether "agreed activities are
         taking place", nor take "remedial action" in time. Give every action a start

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     severity=Severity.ERROR,
     summary="An action ends before it starts, or has a milestone outside its start and end.",
     rationale="""
-        The seed asks of every action "what are the timescales?", and monitoring depends
+        The framework asks of every action "what are the timescales?", and monitoring depends
         on the answer: partners "need to understand if agreed activities are taking
         place". Dates that contradict each other (an end before the start, a milestone due
         before the action begins or after it ends) cannot all be met, so progress against

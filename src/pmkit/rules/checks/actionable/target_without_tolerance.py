@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An indicator has targets but no tolerance saying when it needs action.",
     rationale="""
-        The seed asks for review "regularly, ideally quarterly, to allow remedial
+        The framework asks for review "regularly, ideally quarterly, to allow remedial
         action to be taken if all is not according to plan". Without a tolerance a
         figure is either on target or missed: nothing marks it amber while there is
         still time to act, so the first signal comes when the target has already

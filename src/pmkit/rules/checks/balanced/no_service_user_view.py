@@ -21,13 +21,14 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="No indicator reflects the view of service users or residents.",
     rationale="""
-        The seed asks for a framework that is balanced, "reflecting main aspects,
-        including outcomes and the user's perspective", and reminds partnerships
-        that they exist to add value for "local communities and service users". A
-        set of indicators drawn only from partners' own records sees the partnership
-        from the inside; without at least one measure of how residents or service
-        users experience it (a survey, feedback, a complaints measure) the board
-        cannot tell whether the difference it reports is the difference people feel.
+        Developing performance management in partnerships asks for a framework that is
+        balanced, "reflecting main aspects, including outcomes and the user's
+        perspective", and reminds partnerships that they exist to add value for "local
+        communities and service users". A set of indicators drawn only from partners'
+        own records sees the partnership from the inside; without at least one measure
+        of how residents or service users experience it (a survey, feedback, a
+        complaints measure) the board cannot tell whether the difference it reports is
+        the difference people feel.
     """,
     bad=example(
         OUTCOMES,

@@ -22,13 +22,13 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An outcome is measured only by input, process or output indicators.",
     rationale="""
-        The seed asks for a framework that is balanced, "reflecting main aspects,
-        including outcomes", and for indicators "that show the contribution that is
-        being made". Counting meetings held, referrals made or leaflets issued shows
-        that activity is taking place, not whether it is "delivering the expected
-        objectives": an outcome measured only that way cannot tell success from
-        failure. Add at least one indicator with measure_type outcome that shows the
-        difference made for people in the area.
+        Developing performance management in partnerships asks for a framework that is
+        balanced, "reflecting main aspects, including outcomes", and for indicators
+        "that show the contribution that is being made". Counting meetings held,
+        referrals made or leaflets issued shows that activity is taking place, not
+        whether it is "delivering the expected objectives": an outcome measured only
+        that way cannot tell success from failure. Add at least one indicator with
+        measure_type outcome that shows the difference made for people in the area.
     """,
     bad=example(
         OUTCOMES,

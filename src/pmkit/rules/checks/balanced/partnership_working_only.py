@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="No indicator is declared to measure what the partnership achieves.",
     rationale="""
-        This is the seed's central warning: partnerships "have generally focused
+        This is the framework's central warning: partnerships "have generally focused
         their effort on establishing how well the partnership itself is working
         without assessing their achievement or the difference they are making. This
         must be the focus for the partnership and indicators developed that show the

@@ -29,7 +29,7 @@ _KIND_NAMES = {
     summary="No indicator has a locally defined target, or a kind of target the "
     "partnership says applies has no indicator.",
     rationale="""
-        The seed says performance indicators should measure progress on "relevant
+        The framework says performance indicators should measure progress on "relevant
         floor targets", "other national priority targets" and "locally defined
         targets". Today the first two are statutory minimum standards and the
         national outcomes frameworks; the third is what makes the plan the

@@ -31,7 +31,7 @@ indicators:
     summary="An indicator with targets has no baseline, or its baseline period does not "
     "end before the first target period starts.",
     rationale="""
-        The seed asks for measures "comparable over time", and of every action:
+        The framework asks for measures "comparable over time", and of every action:
         "What is the current situation/baseline data?" A target means something only
         against where the figure started: without a baseline, or with one taken from
         a period the targets already cover, nobody can say whether the partnership

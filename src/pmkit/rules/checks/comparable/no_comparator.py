@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.INFO,
     summary="An indicator has no comparator: no national, regional or similar-area figure.",
     rationale="""
-        The seed asks for measures "comparable over time and where possible with
+        The framework asks for measures "comparable over time and where possible with
         other organisation[s]", and for a framework that improves performance "by
         identifying good practice, encouraging shared learning". A partnership's own
         trend shows whether a figure is moving; only a comparison with England, the

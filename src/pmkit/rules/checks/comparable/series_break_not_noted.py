@@ -32,7 +32,7 @@ indicators:
     summary="A change to an indicator's definition does not say whether the back series "
     "was revised.",
     rationale="""
-        The seed asks for measures "comparable over time". When what is counted
+        The framework asks for measures "comparable over time". When what is counted
         changes, figures before and after the change are comparable only if the
         earlier ones were recalculated on the new definition; otherwise the series
         is broken and a jump in the trend may be nothing but the new definition.

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An outcome of the joint vision has no indicator that shows progress on it.",
     rationale="""
-        The seed asks that the outcomes of the vision be "stated as clearly as
+        The framework asks that the outcomes of the vision be "stated as clearly as
         possible" and that indicators be "developed that show the contribution
         that is being made". An outcome that no indicator evidences cannot be
         monitored: "if you don't measure results, you can't tell success from

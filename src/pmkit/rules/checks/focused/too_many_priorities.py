@@ -23,7 +23,7 @@ MAX_PRIORITIES = "max_priorities"
     severity=Severity.WARNING,
     summary="The plan sets more priorities than the threshold max_priorities allows.",
     rationale="""
-        The seed warns that "many partnership plans are vast in size and scope
+        The framework warns that "many partnership plans are vast in size and scope
         however very few have dedicated resources to realise these outcomes".
         Setting priorities "ensures that resources are targeted to where they can
         be most effective rather than spread too thinly"; a long list of

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An owner, lead or accountable block names a role but no partner organisation.",
     rationale="""
-        The seed: "responsibility for delivery of outcomes and performance
+        The framework: "responsibility for delivery of outcomes and performance
         indicators needs to be cascaded out to those who are responsible for
         delivery". A role with no partner behind it ("performance lead") leaves
         every partner free to assume another will act, so partnership work stays

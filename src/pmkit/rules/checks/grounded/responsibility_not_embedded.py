@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     summary="A responsibility names a partner but not where that partner's own system holds it.",
     rationale="""
         Partners "see partnership work as separate from the day to day
-        responsibilities"; the seed's remedy is that "partnership objectives need
+        responsibilities"; the framework's remedy is that "partnership objectives need
         to be embedded within roles and responsibilities and measured through
         individual partner organisation performance systems". Naming the partner
         is not enough: say where the responsibility lives in that partner's own

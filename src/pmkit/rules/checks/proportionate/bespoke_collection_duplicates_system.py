@@ -33,7 +33,7 @@ indicators:
     summary="An indicator is collected specially from a source that an existing system "
     "already provides.",
     rationale="""
-        The seed asks for measures that are "proportionate and cost effective to
+        The framework asks for measures that are "proportionate and cost effective to
         collect. This is especially important in a partnership situation where each
         partner will already have a system in place." A bespoke collection from a
         source that another indicator already draws from a partner's existing

@@ -39,7 +39,7 @@ indicators:
     summary="Collecting the indicators costs more than the threshold share of the "
     "partnership's resources for the current year.",
     rationale="""
-        The seed asks for measures that are "proportionate and cost effective to
+        The framework asks for measures that are "proportionate and cost effective to
         collect", and notes that "very few" partnerships "have dedicated resources
         to realise these outcomes". Money spent counting is money not spent on
         delivery: when collecting and reporting the indicators takes more than a

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An indicator does not say what collecting it costs each year.",
     rationale="""
-        The seed asks for measures that are "proportionate and cost effective to
+        The framework asks for measures that are "proportionate and cost effective to
         collect", which matters most in a partnership "where each partner will
         already have a system in place". Whether an indicator is worth its cost can
         only be judged if the cost is known: staff time to extract, check and report

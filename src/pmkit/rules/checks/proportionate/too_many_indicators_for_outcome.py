@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="An outcome is measured by more indicators than the threshold allows.",
     rationale="""
-        The seed asks for measures that are "proportionate and cost effective to
+        The framework asks for measures that are "proportionate and cost effective to
         collect", and warns against asking questions "because it is nice to know
         the answer". Every indicator has a collection cost for some partner, and a
         long list for one outcome dilutes the board's attention: the few figures

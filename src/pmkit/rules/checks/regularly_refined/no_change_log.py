@@ -27,13 +27,13 @@ partnership:
     severity=Severity.WARNING,
     summary="The plan keeps no change log.",
     rationale="""
-        The seed asks for a framework that is "regularly refined", revisiting "the
-        right strategies, plans and indicators" after each review and evaluation. A
-        change log shows that this happens and why: which indicators were dropped or
-        redefined, which targets were reset, and on whose decision. Without it the
-        partnership cannot show the learning its reviews produced, and readers
-        cannot tell whether a change in a figure reflects performance or a change in
-        the plan.
+        Developing performance management in partnerships asks for a framework that is
+        "regularly refined", revisiting "the right strategies, plans and indicators"
+        after each review and evaluation. A change log shows that this happens and why:
+        which indicators were dropped or redefined, which targets were reset, and on
+        whose decision. Without it the partnership cannot show the learning its reviews
+        produced, and readers cannot tell whether a change in a figure reflects
+        performance or a change in the plan.
     """,
     bad=_HEAD,
     good=_HEAD

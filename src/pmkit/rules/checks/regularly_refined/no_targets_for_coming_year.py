@@ -33,13 +33,13 @@ indicators:
     summary="Once the last quarter of the year has begun, an indicator with targets has "
     "none for the coming year.",
     rationale="""
-        The seed asks for a framework that is "regularly refined", revisiting the
-        plan after review "to ensure the right strategies, plans and indicators are
-        in place to support implementation". Setting next year's targets is part of
-        that cycle, and it belongs before the year starts: a partnership that
-        begins the year without them spends its first quarter with nothing to
-        monitor against. Once the final quarter has begun, every indicator that has
-        targets should have next year's too.
+        Developing performance management in partnerships asks for a framework that is
+        "regularly refined", revisiting the plan after review "to ensure the right
+        strategies, plans and indicators are in place to support implementation".
+        Setting next year's targets is part of that cycle, and it belongs before the
+        year starts: a partnership that begins the year without them spends its first
+        quarter with nothing to monitor against. Once the final quarter has begun, every
+        indicator that has targets should have next year's too.
     """,
     bad=_PLAN.format(next_year=""),
     good=_PLAN.format(next_year="      - {period: 2027, value: 65.0}\n"),

@@ -33,12 +33,12 @@ _DAYS_PER_MONTH = Decimal("30.4375")
     summary="The plan does not say when it was last refined, or was last refined longer "
     "ago than the refinement interval.",
     rationale="""
-        The seed asks for a framework that is "regularly refined": performance
-        management "is an ongoing activity that runs through the full planning
-        cycle", and "following review and evaluation there may be a need to revisit
-        early stages of the process to ensure the right strategies, plans and
-        indicators are in place". A plan left untouched for more than a year is
-        likely to measure last year's priorities. Revisit it at least yearly, after
+        Developing performance management in partnerships asks for a framework that is
+        "regularly refined": performance management "is an ongoing activity that runs
+        through the full planning cycle", and "following review and evaluation there may
+        be a need to revisit early stages of the process to ensure the right strategies,
+        plans and indicators are in place". A plan left untouched for more than a year
+        is likely to measure last year's priorities. Revisit it at least yearly, after
         the annual review, and record the date in last_refined.
     """,
     bad=_PLAN.format(last_refined="2024-04-01"),

@@ -1,6 +1,6 @@
 """Resourced: priorities and actions with resources that are real.
 
-The seed: "many partnership activities fail because they are not adequately
+The framework: "many partnership activities fail because they are not adequately
 resourced", and "the issue is less how do you organise this but how do you
 ensure that the resource commitment is made real". Where there is a pooled
 budget the partnership allocates "a proportion of this against individual

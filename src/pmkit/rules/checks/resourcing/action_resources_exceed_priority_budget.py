@@ -42,7 +42,7 @@ actions:
         plans say how that resource will be spent. When the actions need more than the
         budget, either the budget is understated or the actions cannot all be delivered,
         and "many partnership activities fail because they are not adequately resourced".
-        The seed asks "will the partnership be able to realise their objectives and
+        The framework asks "will the partnership be able to realise their objectives and
         outcomes from the available resources?": make the two agree, by raising the
         priority's pooled allocation or partners' commitments, or by scaling back the
         actions. An action counts under its first listed priority; a resource with no

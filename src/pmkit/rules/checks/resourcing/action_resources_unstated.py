@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     rationale="""
         The eighth element of an action plan asks "what resources are to be allocated to
         the action/activity and from whom?". "Many partnership activities fail because
-        they are not adequately resourced", and the seed's test is whether "the resource
+        they are not adequately resourced", and the framework's test is whether "the resource
         commitment is made real": a commitment with no value, or no commitment at all,
         cannot be tracked, compared with the priority's budget or called in when the
         action stalls. List each partner's contribution to the action, cash or in kind,

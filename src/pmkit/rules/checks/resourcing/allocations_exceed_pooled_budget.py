@@ -43,7 +43,7 @@ priorities:
         "Where a partnership has a pooled budget they can allocate a proportion of this
         against individual priorities." The proportions cannot add up to more than the
         whole: allocations beyond the pooled budget are resources that do not exist, and
-        the seed warns that "many partnership activities fail because they are not
+        the framework warns that "many partnership activities fail because they are not
         adequately resourced". The question it asks, "will the partnership be able to
         realise their objectives and outcomes from the available resources?", has a
         plain no. Reduce the allocations, or record the larger pooled budget the partners

@@ -37,7 +37,7 @@ partners:
     severity=Severity.WARNING,
     summary="Partners' contributions to a pooled budget do not add up to its total.",
     rationale="""
-        The seed's question about resources is "how do you ensure that the resource
+        The framework's question about resources is "how do you ensure that the resource
         commitment is made real". A pooled budget is real only when each partner's share
         of it is agreed: when the contributions listed do not add up to the total, either a
         partner's share is missing or the total promises money nobody has committed, and

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     severity=Severity.WARNING,
     summary="A priority has no pooled allocation and no partner commitment with a value.",
     rationale="""
-        The seed observes that "many partnership plans are vast in size and scope however
+        The framework observes that "many partnership plans are vast in size and scope however
         very few have dedicated resources to realise these outcomes", and asks "how
         realistic is this?". Setting priorities is meant to target resources "where they
         can be most effective": a priority with no resources is an aspiration, not a plan.

@@ -76,8 +76,11 @@ def _figures(index: int, indicator: Indicator) -> Iterator[tuple[Pointer, str, D
     if baseline is not None and baseline.value is not None:
         yield ("indicators", index, "baseline", "value"), "baseline", baseline.value
     for number, target in enumerate(indicator.targets):
-        yield (
-            ("indicators", index, "targets", number, "value"),
-            f"target for {target.period.label}",
-            target.value,
-        )
+        for field in ("value", "low", "high"):
+            value = getattr(target, field)
+            if value is not None:
+                yield (
+                    ("indicators", index, "targets", number, field),
+                    f"target for {target.period.label}",
+                    value,
+                )

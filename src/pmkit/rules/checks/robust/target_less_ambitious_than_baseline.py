@@ -69,7 +69,9 @@ def target_less_ambitious_than_baseline(context: Context) -> Iterator[Hit]:
         kind = indicator.baseline.period.kind if indicator.baseline.period else None
         lower_is_better = indicator.polarity is Polarity.LOWER
         for number, target in enumerate(indicator.targets):
-            if target.note or (kind is not None and target.period.kind is not kind):
+            if target.value is None or target.note:
+                continue
+            if kind is not None and target.period.kind is not kind:
                 continue
             worse = target.value > baseline if lower_is_better else target.value < baseline
             if worse:

@@ -30,7 +30,7 @@ indicators:
     severity=Severity.WARNING,
     summary="An indicator has targets, but none for the current year.",
     rationale="""
-        The seed's monitoring step is "to monitor performance against plan and
+        The framework's monitoring step is "to monitor performance against plan and
         outcomes", and its review step is meant "to allow remedial action to be
         taken if all is not according to plan". An indicator whose targets have all
         run out, or start only in a later year, leaves this year's figures with

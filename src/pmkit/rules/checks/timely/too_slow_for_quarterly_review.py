@@ -33,7 +33,7 @@ indicators:
     summary="An indicator arrives less often than the partnership reviews, or too long "
     "after its period, and has no in-year proxy.",
     rationale="""
-        The seed asks for information that is "timely", reviewed "regularly, ideally
+        The framework asks for information that is "timely", reviewed "regularly, ideally
         quarterly, to allow remedial action to be taken if all is not according to
         plan". An annual figure, or one published many months after the period it
         describes, tells the board how things went long after anything could be

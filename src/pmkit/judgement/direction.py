@@ -1,0 +1,91 @@
+"""Direction of travel: whether a figure is getting better, compared like with like.
+
+A year-to-date figure (and any indicator the plan marks ``compare_with:
+last_year``, such as a seasonal count) is compared with the same period last
+year; every other figure with the period before. The arrow shows which way
+the figure itself moved, so it agrees with the trend line; the words say
+whether that is better or worse, by the indicator's polarity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from pmkit.model.indicators import Accumulation, CompareWith, Polarity
+
+if TYPE_CHECKING:
+    from pmkit.model.indicators import Indicator
+
+
+class Direction(StrEnum):
+    """Whether a figure is getting better, judged by the indicator's polarity."""
+
+    IMPROVING = "improving"
+    NO_CHANGE = "no_change"
+    WORSENING = "worsening"
+
+    @property
+    def words(self) -> str:
+        """The direction in words."""
+        return self.value.replace("_", " ")
+
+
+@dataclass(frozen=True, slots=True)
+class Travel:
+    """A figure's direction of travel, what it was compared with, and which way it moved."""
+
+    direction: Direction
+    against: str
+    """The label of the period compared with."""
+    basis: CompareWith
+    moved: str
+    """Which way the figure moved: ``up``, ``down`` or ``level``."""
+
+    @property
+    def arrow(self) -> str:
+        """An arrow for the figure's movement: up, down or level."""
+        return {"up": "↑", "down": "↓", "level": "→"}[self.moved]
+
+    @property
+    def words(self) -> str:
+        """``↓ improving on 2025/26 Q2``: movement, verdict and comparison."""
+        return f"{self.arrow} {self.direction.words} on {self.against}"
+
+
+def compared_with(indicator: Indicator) -> CompareWith:
+    """What the indicator's direction compares with: the plan's choice, else by accumulation."""
+    if indicator.compare_with is not None:
+        return indicator.compare_with
+    if indicator.accumulation is Accumulation.YEAR_TO_DATE:
+        return CompareWith.LAST_YEAR
+    return CompareWith.PREVIOUS
+
+
+def direction(polarity: Polarity | None, now: Decimal, then: Decimal) -> Direction | None:
+    """Improving, no change or worsening from ``then`` to ``now`` (``None`` without polarity)."""
+    if polarity is None:
+        return None
+    if now == then:
+        return Direction.NO_CHANGE
+    better = now > then if polarity is Polarity.HIGHER else now < then
+    return Direction.IMPROVING if better else Direction.WORSENING
+
+
+def travel(
+    indicator: Indicator,
+    now: Decimal | None,
+    then: Decimal | None,
+    against: str,
+    basis: CompareWith,
+) -> Travel | None:
+    """The direction of travel from ``then`` (for period ``against``) to ``now``."""
+    if now is None or then is None:
+        return None
+    found = direction(indicator.polarity, now, then)
+    if found is None:
+        return None
+    moved = "up" if now > then else "down" if now < then else "level"
+    return Travel(found, against, basis, moved)
