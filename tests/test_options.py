@@ -18,6 +18,7 @@ import pytest
 import typer
 from ruamel.yaml import YAML
 
+from plan_repo import PlanRepo
 from pmkit import __version__
 from pmkit.cli import app
 from pmkit.dates import DateError, parse_date
@@ -424,6 +425,18 @@ def test_a_us_date_is_refused_with_exit_2(run_cli: RunCli, tmp_path: Path) -> No
     assert result.exit_code == 2
     assert "there is no month 31; write the day first" in result.stderr
     assert not (tmp_path / "monitoring").exists()
+
+
+def test_diff_since_takes_a_uk_date(run_cli: RunCli, tmp_path: Path) -> None:
+    repo = PlanRepo(tmp_path / "kestermoor")
+    repo.commit(EXAMPLE.read_text(encoding="utf-8"), "2026-03-19", "Plan for 2026/27 agreed")
+
+    uk = run_cli("diff", "--since", "01/04/2026", "--plan", repo.plan)
+    iso = run_cli("diff", "--since", "2026-04-01", "--plan", repo.plan)
+
+    assert uk.exit_code == 0, uk.output
+    assert uk.stdout == iso.stdout
+    assert uk.stdout.startswith("Changes to the plan from 1 April 2026 (")
 
 
 # -- readable help ----------------------------------------------------------------------
