@@ -337,9 +337,9 @@ def test_indicator_fields(tmp_path: Path) -> None:
     assert green.direction_words == "↓ improving on 2026/27 Q1"
     assert green.methods == {
         "target": "annual target",
-        "status": "against the period's target, with the indicator's tolerance",
+        "status": "on, near or off target",
         "forecast": "linear trend",
-        "direction": "compared with the previous",
+        "direction": "previous period",
     }
     assert green.figure_status == "final"
     assert green.suppressed is False

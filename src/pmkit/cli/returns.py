@@ -249,6 +249,12 @@ def _report(report: ImportReport, *, dry_run: bool) -> None:
         f"imported {len(report.changes)} rows: {len(changed)} changed, "
         f"{len(report.changes) - len(changed)} unchanged; wrote {files}"
     )
+    for note in report.notes:
+        typer.echo(
+            f"note: {note}. The Board will ask why: ask the partner for commentary, and "
+            "agree a remedial action where one is needed",
+            err=True,
+        )
 
 
 @returns_app.command("status")

@@ -10,9 +10,10 @@ own forecast (*latest year to date*). Everything else is projected by a
 straight line through its recent figures (*linear trend*, at least three).
 An annual measure is not forecast within its year.
 
-The forecast is rounded to the places of the year's target before it is
-judged, so a forecast shown as 32.5 against a target of 32.5 is on target;
-the verdict uses the same tolerance and ranges as any figure.
+The forecast is rounded to the places of the year's target (without one, of
+the latest figure) before it is judged, so a forecast shown as 32.5 against a
+target of 32.5 is on target; the verdict uses the same tolerance and ranges as
+any figure.
 """
 
 from __future__ import annotations
@@ -116,6 +117,8 @@ def forecast(
         value = round_like(value, annual.value)
     elif annual.usable and annual.low is not None:
         value = round_like(value, annual.low)
+    else:
+        value = round_like(value, latest)  # no target: as precise as the figures
     verdict = judge(indicator, value, annual, scheme) if annual.usable else None
     return Outlook(method, value, annual, verdict if verdict and verdict.judged else None)
 

@@ -69,14 +69,16 @@ def quarter_from_months(indicator: Indicator, quarter: Period, figure: Lookup) -
             value, used = sum(known.values(), Decimal(0)), tuple(known)
     elif known:
         mean = sum(known.values(), Decimal(0)) / len(known)
-        value, used = mean.quantize(_finer(known.values()), rounding=ROUND_HALF_UP), tuple(known)
+        value, used = mean.quantize(finer(known.values()), rounding=ROUND_HALF_UP), tuple(known)
     return FromMonths(value, method, used, missing)
 
 
-def _finer(values: Iterable[Decimal]) -> Decimal:
+def finer(values: Iterable[Decimal | None]) -> Decimal:
     """One decimal place finer than the finest of ``values``: a mean of 92.3 and 91.2 to 0.01."""
     places = 0
     for value in values:
+        if value is None:
+            continue
         exponent = value.as_tuple().exponent
         if isinstance(exponent, int):
             places = max(places, -exponent)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from pydantic import Field
 
 from pmkit.findings import Severity
@@ -34,6 +36,14 @@ class Settings(Section):
         description=(
             "How long after a quarter ends partners' returns are due (default '1 month'); a "
             "return asks for every figure that falls due by then and after the last one."
+        ),
+    )
+    plausibility_ratio: Number = Field(
+        default=Decimal(5),
+        gt=1,
+        description=(
+            "A figure more than this many times (or less than this fraction of) the figure "
+            "before it, its target or its baseline is queried as a likely error when recorded."
         ),
     )
     suppress_below: WholeNumber | None = Field(

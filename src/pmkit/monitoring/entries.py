@@ -279,17 +279,28 @@ def close_remedial(
     """Close a remedial action (done or dropped) in ``period``'s file, where it is carried."""
     if status is RemedialStatus.OPEN:
         raise RecordError(["close a remedial action as done or dropped"])
-    current = workspace.read(period)
-    if current is None or key not in current.remedial_actions:
+    from pmkit.monitoring.remedial import in_force, written
+
+    standing = in_force(workspace, period).get(key)
+    if standing is None:
         raise RecordError(
-            [f"{period.label}'s file has no remedial action '{key}': give the quarter it is in"]
+            [
+                f"no remedial action '{key}' is in force in {period.label}: give a quarter "
+                "in or after the one it was agreed in, before it was closed"
+            ]
         )
+    _, where = standing
+    copied = None if where == period else written(workspace, key, period=where)
     closure = {"status": status.value, "closed_on": on.isoformat(), "closed_by": recorder.by}
     if note:
         closure["note"] = note
 
     def edit(data: Any) -> bool:
-        remedy = data["remedial_actions"][key]
+        remedies = section(data, "remedial_actions")
+        if key not in remedies:
+            # Agreed in an earlier quarter after this one's file was started: carry it here.
+            put_sorted(remedies, key, copied, order=natural)
+        remedy = remedies[key]
         if remedy.get("status") == status.value:
             return False
         set_key(remedy, "status", status.value)

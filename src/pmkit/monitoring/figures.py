@@ -26,6 +26,7 @@ from pmkit.monitoring.validity import (
 from pmkit.periods import PeriodError
 
 if TYPE_CHECKING:
+    from pmkit.model.indicators import Indicator
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
@@ -142,8 +143,10 @@ def check_figure(
         if unfit is not None:
             issues.append(("value", unfit))
         elif not options.accept_unusual:
-            unusual = outside_expected_range(indicator, item.value) or _unusual(
-                workspace, item.indicator, period, item.value
+            unusual = (
+                outside_expected_range(indicator, item.value)
+                or _unusual(workspace, item.indicator, period, item.value)
+                or _implausible(workspace, indicator, period, item.value)
             )
             if unusual is not None:
                 issues.append(("value", f"{unusual}: check it, or accept it as it is"))
@@ -167,6 +170,18 @@ def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decima
     return (
         f"{value} is far outside the last {len(recent)} figures for {indicator} ({low} to {high})"
     )
+
+
+def _implausible(
+    workspace: Workspace, indicator: Indicator, period: Period, value: Decimal
+) -> str | None:
+    """A value far from the figure before it, its target or its baseline (see the methodology)."""
+    from pmkit.judgement.assess import figure_lookup
+    from pmkit.judgement.plausibility import implausible
+
+    figure = figure_lookup(indicator, lambda when: workspace.figure(indicator.id, when))
+    ratio = workspace.plan.settings.plausibility_ratio
+    return implausible(indicator, period, value, figure, ratio)
 
 
 def _edit(item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions) -> Edit:

@@ -2,7 +2,11 @@
 
 A remedial action lives in the file of the quarter it was agreed in, and is
 copied, still open, into each new quarter's file when that file is started,
-so the board sees what it asked for last time and whether it happened.
+so the board sees what it asked for last time and whether it happened. One
+agreed for an earlier quarter after a later quarter's file was started is
+still in force in every later quarter until closed: :func:`in_force` reads
+each quarter's actions from the files themselves, and it can be closed from
+any later quarter.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pmkit.periods import PeriodKind
 if TYPE_CHECKING:
     from datetime import date
 
+    from pmkit.monitoring.model import RemedialAction
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.periods import Period
 
@@ -53,6 +58,34 @@ def carried_forward(workspace: Workspace, period: Period) -> Any:
                 carried[key] = _as_data(written[key])  # as written, in its own order
         break
     return carried
+
+
+def in_force(workspace: Workspace, quarter: Period) -> dict[str, tuple[RemedialAction, Period]]:
+    """The remedial actions of ``quarter``: its own, and any still open from earlier quarters.
+
+    Each action as it stands in the latest file that holds it, with that
+    file's period; one closed in a later file than it was agreed in is closed.
+    """
+    found: dict[str, tuple[RemedialAction, Period]] = {}
+    if quarter.kind is not PeriodKind.QUARTER:
+        return found
+    earlier = quarter
+    for _ in range(LOOK_BACK_QUARTERS + 1):
+        record = workspace.read(earlier)
+        if record is not None:
+            for key, remedy in record.remedial_actions.items():
+                found.setdefault(key, (remedy, earlier))
+        earlier = earlier.previous()
+    return {
+        key: (remedy, where)
+        for key, (remedy, where) in found.items()
+        if where == quarter or remedy.status is RemedialStatus.OPEN
+    }
+
+
+def written(workspace: Workspace, key: str, period: Period) -> Any:
+    """The remedial action ``key`` as written in ``period``'s file, to copy into a later one."""
+    return _as_data(workspace.raw(period)["remedial_actions"][key])
 
 
 def _as_data(value: Any) -> Any:

@@ -27,6 +27,7 @@ from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_retur
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from pmkit.model.indicators import Indicator
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.monitoring.writer import Edit
     from pmkit.periods import Period
@@ -62,6 +63,8 @@ class ImportReport:
 
     changes: list[Change] = field(default_factory=list)
     written: list[Period] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Figures off or near target that came with no commentary: the Board will ask why."""
 
 
 def import_returns(
@@ -109,6 +112,7 @@ def import_returns(
         if outcome is not None:
             change.action = outcome.action
         report.changes.append(change)
+    report.notes = importer.notes
     return report
 
 
@@ -138,6 +142,7 @@ class _Importer:
     edits: dict[Period, list[Edit]] = field(default_factory=dict)
     changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
         context = _Context(submission.path.name, submission.partner, quarter, who)
@@ -215,6 +220,20 @@ class _Importer:
         self.edits.setdefault(file_period(target), []).append(edit)
         self.changes.append((change, outcome))
         change.shown = str(value) if value is not None else f"not available: {not_available}"
+        if value is not None and item.commentary is None:
+            self.note_off_target(indicator, period, value, context)
+
+    def note_off_target(
+        self, indicator: Indicator, period: Period, value: Decimal, context: _Context
+    ) -> None:
+        """Ask for commentary on a figure off or near its period's target."""
+        from pmkit.judgement.assess import figure_lookup
+        from pmkit.monitoring.validity import off_target
+
+        figure = figure_lookup(indicator, lambda when: self.workspace.figure(indicator.id, when))
+        short = off_target(indicator, period, value, figure)
+        if short is not None:
+            self.notes.append(f"{context.name}: {short}, with no commentary")
 
     def progress(self, row: FilledRow, change: Change, context: _Context) -> None:
         from pmkit.monitoring.entries import progress_edit

@@ -28,7 +28,9 @@ def review_actions(workspace: Workspace, quarter: Period) -> list[ActionReview]:
             if milestone.due <= quarter.end
         ]
         reported = progress.status if progress is not None else None
-        if reported is ActionStatus.COMPLETE:
+        if start is not None and end is not None and end < start:
+            state = ActionState.PLAN_PROBLEM
+        elif reported is ActionStatus.COMPLETE:
             state = ActionState.COMPLETE
         elif end is not None and end < today:
             state = ActionState.OVERDUE

@@ -14,6 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pmkit.judgement.assess import assess
+from pmkit.judgement.plausibility import implausible
+from pmkit.model.indicators import CompareWith
 from pmkit.periods import PeriodKind
 from pmkit.review.actions import review_actions
 from pmkit.review.result import (
@@ -123,9 +125,9 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         "forecast": outlook.method.value,
     }
     if judged.travel is not None:
-        methods["direction"] = f"compared with the {judged.travel.basis.value.replace('_', ' ')}"
+        methods["direction"] = _DIRECTION_METHODS[judged.travel.basis]
     if judged.quarter_figure is not None:
-        methods["quarter figure"] = f"{judged.quarter_figure} of the months"
+        methods["quarter figure"] = _QUARTER_METHODS[judged.quarter_figure]
     baseline = indicator.baseline
     review = IndicatorReview(
         id=indicator.id,
@@ -174,6 +176,15 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         not_available=current.not_available if current is not None else None,
         commentary=current.commentary if current is not None else None,
         proxy=indicator.in_year_proxy,
+        unusual=implausible(
+            indicator,
+            period,
+            judged.value,
+            judged.figure,
+            workspace.plan.settings.plausibility_ratio,
+        )
+        if judged.value is not None
+        else None,
     )
     _suppress(workspace, indicator, review)
     return review
@@ -189,9 +200,19 @@ def _series_periods(period: Period) -> list[Period]:
 
 
 def _status_method(status: Rag) -> str:
-    if status.judged:
-        return "against the period's target, with the indicator's tolerance"
-    return status.words.lower()
+    """The heading in the methodology that explains the status."""
+    return "on, near or off target" if status.judged else status.words.lower()
+
+
+_DIRECTION_METHODS = {
+    CompareWith.PREVIOUS: "previous period",
+    CompareWith.LAST_YEAR: "same period last year",
+}
+_QUARTER_METHODS = {
+    "latest": "latest month",
+    "mean": "mean of the months",
+    "sum": "sum of the months",
+}
 
 
 def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorReview) -> None:
@@ -210,6 +231,8 @@ def _suppress(workspace: Workspace, indicator: Indicator, review: IndicatorRevie
     # (at Q4 a year-to-date run rate is the figure itself).
     if review.suppressed or any(hide(point.value) != point.value for point in review.series):
         review.forecast = replace(review.forecast, value=None, note="not shown: small numbers")
+    if review.unusual is not None:
+        review.unusual = "far from what was expected"  # the reason quotes the figures
     review.actual = hide(review.actual)
     review.series = [Point(p.period, hide(p.value)) for p in review.series]
     for name in ("compared_with", "last_year", "latest", "baseline"):
@@ -254,9 +277,9 @@ def _resources(workspace: Workspace, quarter: Period) -> list[ResourceLine]:
 
 
 def _remedial(workspace: Workspace, quarter: Period) -> list[RemedialReview]:
-    record = workspace.read(quarter)
-    if record is None:
-        return []
+    """The quarter's remedial actions: its own, and those still open from earlier quarters."""
+    from pmkit.monitoring.remedial import in_force
+
     return [
         RemedialReview(
             id=key,
@@ -269,7 +292,10 @@ def _remedial(workspace: Workspace, quarter: Period) -> list[RemedialReview]:
             overdue=remedy.status.value == "open" and remedy.due < workspace.as_of,
             note=remedy.closure.note if remedy.closure is not None else None,
         )
-        for key, remedy in record.remedial_actions.items()
+        for key, (remedy, _) in sorted(
+            in_force(workspace, quarter).items(),
+            key=lambda item: (item[1][0].agreed_in.first, len(item[0]), item[0]),
+        )
     ]
 
 

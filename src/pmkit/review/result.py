@@ -26,6 +26,8 @@ class ActionState(StrEnum):
     OVERDUE = "overdue"
     COMPLETE = "complete"
     NO_REPORT = "no_report"
+    PLAN_PROBLEM = "plan_problem"
+    """The plan's timescales cannot be right (it ends before it starts): not judged."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,8 @@ class IndicatorReview:
     commentary: str | None = None
     proxy: str | None = None
     suppressed: bool = False
+    unusual: str | None = None
+    """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
 
     @property
     def target_shown(self) -> str:

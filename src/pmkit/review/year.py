@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 from pmkit.judgement.assess import figure_lookup
 from pmkit.judgement.direction import direction
 from pmkit.judgement.status import Rag, judge
-from pmkit.judgement.targets import period_target
+from pmkit.judgement.targets import Sharing, period_target, sharing
 from pmkit.judgement.year_end import year_end
+from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
 from pmkit.review.quarter import review_quarter
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
+    from pmkit.review.result import QuarterReview
 
 REPEATED_MISSES = 2
 """Quarters off target in a year that make an indicator stand out (``review.red_quarters``)."""
@@ -130,8 +132,33 @@ def review_year(workspace: Workspace, year: Period) -> YearReview:
         running=year.end >= workspace.as_of,
         quarters=[quarter.label for quarter in ended],
     )
-    review.prompts = _prompts(workspace, lines)
+    review.prompts = _prompts(workspace, lines) + _met_early(workspace, year, quarters)
     return review
+
+
+def _met_early(workspace: Workspace, year: Period, quarters: list[QuarterReview]) -> list[str]:
+    """Figures that build up through the year and met the year's target before its last quarter."""
+    found = []
+    scheme = workspace.plan.settings.rag
+    for position, indicator in enumerate(workspace.plan.indicators):
+        # Only a figure that grows towards its target can meet it early.
+        if (
+            sharing(indicator) is not Sharing.CUMULATIVE
+            or indicator.polarity is not Polarity.HIGHER
+        ):
+            continue
+        annual = period_target(indicator, year)
+        if not annual.usable:
+            continue
+        for quarter in quarters[:3]:
+            actual = quarter.indicators[position].actual
+            if actual is not None and judge(indicator, actual, annual, scheme) is Rag.GREEN:
+                found.append(
+                    f"{indicator.id} met the year's target by {quarter.period}: consider "
+                    "raising the ambition"
+                )
+                break
+    return found
 
 
 def _principles(workspace: Workspace, year: Period) -> list[PrincipleScore]:
