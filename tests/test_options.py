@@ -342,6 +342,20 @@ def test_find_id_prefers_exact_then_case_and_never_guesses_between_two() -> None
     assert str(listed.value) == "the plan has no principle 'honesty' (the plan's: need, trust)"
 
 
+@pytest.mark.parametrize(
+    ("given", "suggested"),
+    [("CS-1", "CS-01"), ("cs 10", "CS-10"), ("CS-001", "CS-01"), ("CS-O1", "CS-01")],
+)
+def test_the_suggestion_is_the_id_with_the_same_letters_and_numbers(
+    given: str, suggested: str
+) -> None:
+    with pytest.raises(UnknownId) as raised:
+        find_id(given, ["CS-01", "CS-10", "CS-11"], noun="indicator with the id")
+    assert str(raised.value) == (
+        f"the plan has no indicator with the id '{given}': did you mean '{suggested}'?"
+    )
+
+
 # -- UK and ISO dates -------------------------------------------------------------------
 
 

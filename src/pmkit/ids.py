@@ -8,6 +8,7 @@ plan is not guessed at.
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -18,6 +19,10 @@ if TYPE_CHECKING:
 __all__ = ["IdKind", "UnknownId", "find_id", "plan_id"]
 
 IdKind = Literal["indicator", "action", "priority", "partner", "principle"]
+
+
+_CLOSE_ENOUGH = 0.6
+"""How alike (difflib's ratio) a mistyped id and an id must be to suggest it."""
 
 
 class UnknownId(LookupError):
@@ -40,14 +45,37 @@ def find_id(given: str, known: Iterable[str], *, noun: str, listed: bool = False
     if same:
         choices = " or ".join(f"'{candidate}'" for candidate in same)
         raise UnknownId(f"'{given}' could be {choices}: give the {noun} exactly as the plan has it")
-    folded = {candidate.casefold(): candidate for candidate in ids}
-    close = difflib.get_close_matches(wanted.casefold(), folded, n=1, cutoff=0.6)
     message = f"the plan has no {noun} '{given}'"
-    if close:
-        message += f": did you mean '{folded[close[0]]}'?"
+    nearest = _nearest(wanted, ids)
+    if nearest is not None:
+        message += f": did you mean '{nearest}'?"
     elif listed and ids:
         message += f" (the plan's: {', '.join(ids)})"
     raise UnknownId(message)
+
+
+def _nearest(wanted: str, ids: list[str]) -> str | None:
+    """The id ``wanted`` was most likely meant to be: the same letters and numbers, else close."""
+    loose = [candidate for candidate in ids if _loose(candidate) == _loose(wanted)]
+    if len(loose) == 1:
+        return loose[0]  # CS1 and CS-001 both mean CS-01
+    if not ids:
+        return None
+
+    def likeness(candidate: str) -> tuple[float, float]:
+        # As typed first; then by letters and numbers alone, to choose between equals.
+        typed = difflib.SequenceMatcher(None, wanted.casefold(), candidate.casefold())
+        bare = difflib.SequenceMatcher(None, _loose(wanted), _loose(candidate))
+        return typed.ratio(), bare.ratio()
+
+    best = max(ids, key=likeness)  # the first in the plan's order, among equals
+    return best if likeness(best)[0] >= _CLOSE_ENOUGH else None
+
+
+def _loose(text: str) -> str:
+    """``text`` without case, punctuation, spaces or leading zeros: ``CS-01`` is ``cs1``."""
+    letters = re.sub(r"[^0-9a-z]", "", text.casefold())
+    return re.sub(r"\d+", lambda digits: str(int(digits[0])), letters)
 
 
 def plan_id(plan: Plan, given: str, *kinds: IdKind) -> str:
