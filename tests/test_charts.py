@@ -273,3 +273,13 @@ def test_the_status_summary_with_no_indicators() -> None:
     root = parse(status_summary({}, WORDS))
 
     assert all(float(bar.get("width") or 0) == 0 for bar in root.findall(f"{SVG}rect"))
+
+
+def test_the_baseline_is_drawn_and_described() -> None:
+    item = indicator(values=["12", "11.5", None, "9.25"])
+    item.baseline = Point("2025/26", Decimal("11"))
+    svg = trend_chart(item, "chart-cs-02")
+    root = parse(svg)
+    lines = [line for line in root.iter(f"{SVG}line") if line.get("class") == "baseline"]
+    assert len(lines) == 1
+    assert "Baseline (2025/26): 11." in text_of(root, "desc")

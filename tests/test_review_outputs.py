@@ -324,10 +324,11 @@ def test_markdown_status_by_symbol_and_word(tmp_path: Path, run_cli: RunCli) -> 
     text = review(run_cli, build(tmp_path), "--quarter", "2026/27 Q2").stdout
     red = row_of(text, "I-RED Victims supported | 2026/27 Q2")
     assert red[0] == "✗ Off target"
-    assert red[2:6] == ["2026/27 Q2", "70", "80", "↓ worsening on 2026/27 Q1"]
+    # No baseline in this plan: a dash in the Baseline column.
+    assert red[2:7] == ["2026/27 Q2", "70", "80", "-", "↓ worsening on 2026/27 Q1"]
     green = row_of(text, "I-GREEN Crime rate")
     assert green[0] == "✓ On target"
-    assert green[5] == "↓ improving on 2026/27 Q1"
+    assert green[6] == "↓ improving on 2026/27 Q1"
     survey = row_of(text, "I-NODATA Survey | 2026/27 Q2")
     assert survey[0] == "? No data"
     assert survey[3] == "not available"

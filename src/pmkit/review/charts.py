@@ -13,6 +13,7 @@ from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.status import Rag
 from pmkit.review.numbers import number
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
 WIDTH, HEIGHT = 560, 220
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 56, 16, 16, 40
-COLOURS = {"green": "#00703c", "amber": "#8a4b00", "red": "#b00020", "no_data": "#505a5f"}
+COLOURS = {status.value: status.look.colour for status in Rag}
+"""Each status's colour, from the one status vocabulary (never shown alone)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +61,13 @@ def x_positions(count: int, *, left: float, right: float) -> list[float]:
 def marker(status: str, x: float, y: float, size: float = 6) -> str:
     """A shape for a status: circle on target, triangle near, cross off target, square no data."""
     colour = COLOURS.get(status, "#505a5f")
-    if status == "green":
+    shape = Rag(status).look.shape if status in COLOURS else "square"
+    if shape == "circle":
         return f'<circle cx="{x}" cy="{y}" r="{size}" fill="{colour}"/>'
-    if status == "amber":
+    if shape == "triangle":
         points = f"{x},{y - size} {x + size},{y + size} {x - size},{y + size}"
         return f'<polygon points="{points}" fill="{colour}"/>'
-    if status == "red":
+    if shape == "cross":
         left, right, up, down = x - size, x + size, y - size, y + size
         d = f"M{left},{up}L{right},{down}M{right},{up}L{left},{down}"
         return f'<path d="{d}" stroke="{colour}" stroke-width="3"/>'
@@ -82,7 +85,8 @@ def trend_chart(indicator: IndicatorReview, chart_id: str) -> str:
     words = describe(indicator)
     if not known:
         return _empty(chart_id, title, words)
-    extras = [v for v in (indicator.target, indicator.forecast.value) if v is not None]
+    baseline = indicator.baseline.value if indicator.baseline is not None else None
+    extras = [v for v in (indicator.target, indicator.forecast.value, baseline) if v is not None]
     scale = scale_for(known + extras, top=MARGIN_TOP, bottom=HEIGHT - MARGIN_BOTTOM)
     xs = x_positions(len(points) + 1, left=MARGIN_LEFT, right=WIDTH - MARGIN_RIGHT)
     parts = [
@@ -109,6 +113,13 @@ def trend_chart(indicator: IndicatorReview, chart_id: str) -> str:
             f'<text x="{WIDTH - MARGIN_RIGHT}" y="{y - 4}" text-anchor="end" '
             'class="label">target</text>'
         )
+    if baseline is not None:
+        y = scale.y(baseline)
+        parts.append(
+            f'<line x1="{MARGIN_LEFT}" y1="{y}" x2="{WIDTH - MARGIN_RIGHT}" y2="{y}" '
+            'stroke="#505a5f" stroke-width="1" stroke-dasharray="1 3" class="baseline"/>'
+        )
+        parts.append(f'<text x="{MARGIN_LEFT + 4}" y="{y - 4}" class="label">baseline</text>')
     line = [
         f"{x},{scale.y(p.value)}" for x, p in zip(xs, points, strict=False) if p.value is not None
     ]
@@ -148,6 +159,8 @@ def describe(indicator: IndicatorReview) -> str:
     words = [f"Figures for {indicator.id}, {indicator.unit}: {figures}."]
     if indicator.target is not None:
         words.append(f"Target for {indicator.period}: {number(indicator.target)}.")
+    if indicator.baseline is not None:
+        words.append(f"Baseline ({indicator.baseline.period}): {number(indicator.baseline.value)}.")
     words.append(f"Status: {indicator.status.words}.")
     if indicator.forecast.value is not None:
         words.append(f"Forecast to the year end: {number(indicator.forecast.value)}.")
@@ -173,7 +186,7 @@ def sparkline_svg(indicator: IndicatorReview) -> str:
 
 def status_summary(counts: dict[str, int], words: dict[str, str]) -> str:
     """A horizontal bar per status, each labelled with its count and name."""
-    order = [key for key in ("green", "amber", "red", "no_data", "no_target") if key in words]
+    order = [status.value for status in Rag if status.value in words]
     most = max([counts.get(key, 0) for key in order] + [1])
     height = 28 * len(order) + 8
     parts = [
