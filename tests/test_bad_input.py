@@ -220,13 +220,14 @@ def test_a_billion_laughs_is_refused_before_it_expands(write_plan: WritePlan) ->
 
 
 def test_flow_nesting_100000_deep(write_plan: WritePlan) -> None:
-    path = write_plan("[" * 100_000 + "]" * 100_000 + "\n")
+    # Two lines, each within the 100,000-character bound on a line.
+    path = write_plan("[" * 100_000 + "\n" + "]" * 100_000 + "\n")
 
     result = run_pmkit_process(path)
 
     assert_no_traceback(result.stdout + result.stderr)
     assert result.returncode == 2, result.stderr
-    assert re.search(rf"^{re.escape(str(path))}:1:\d+: YML00[16] ", result.stdout, re.M)
+    assert re.search(rf"^{re.escape(str(path))}:\d+:\d+: YML00[16] ", result.stdout, re.M)
 
 
 def test_block_nesting_3000_levels(write_plan: WritePlan) -> None:

@@ -168,7 +168,10 @@ def test_the_same_progress_report_twice_changes_nothing(run_cli: RunCli, tmp_pat
     [
         (["A1", "--status", "complete", "--percent", "90"], "a complete action is 100% complete"),
         (["A9", "--status", "on_track"], "the plan has no action with the id 'A9'"),
-        (["A1", "--status", "on_track", "--percent", "120"], "less than or equal to 100"),
+        (
+            ["A1", "--status", "on_track", "--percent", "120"],
+            "120% is not a percentage from 0 to 100",
+        ),
         (["A1", "--status", "finished"], "finished"),
         (["A1", "--status", "on_track", "--period", "2026/27"], "give a quarter here"),
     ],

@@ -271,7 +271,7 @@ def test_each_figure_row_comes_with_what_the_data_lead_needs(
         "Period": QUARTER,
         "Unit": "rate per 1,000",
         "Definition": definition,
-        "Target": "9.2 (2026/27)",
+        "Target": "9.2",
         "Last value": "9.4 (2026/27 Q1)",
         "Value": "",
         "Status": "",
@@ -282,7 +282,7 @@ def test_each_figure_row_comes_with_what_the_data_lead_needs(
     assert definition.startswith("Residential burglary, robbery of personal property")
 
 
-def test_the_target_is_the_quarters_own_or_the_years_labelled_with_the_year(
+def test_the_target_is_the_periods_own_as_the_review_judges_it(
     tmp_path: Path, run_cli: RunCli
 ) -> None:
     plan = copy_plan(tmp_path)
@@ -292,9 +292,13 @@ def test_the_target_is_the_quarters_own_or_the_years_labelled_with_the_year(
 
     targets = {row["ID"]: row["Target"] for row in csv_table(path) if row["Kind"] == "figure"}
     assert targets["CS-22"] == "38", "a target set for the quarter itself is shown as it is"
-    assert targets["CS-07"] == "32.5 (2026/27)", "only a yearly target: labelled with its year"
-    assert targets["CS-14"] == "95 (2026/27)"
+    # The target for the figure's own period, as the review judges it: a percentage
+    # against the year's target itself.
+    assert targets["CS-07"] == "32.5"
+    assert targets["CS-14"] == "95"
     assert targets["CS-01"] == "", "CS-01 is contextual: it has no target"
+    # CS-12 (a rate to date) with the plan's profile: 53% of 17.0 by Q2, 9.0.
+    assert targets["CS-12"] == "9"
 
 
 def test_last_values_of_progress_and_resources_come_from_the_quarter_before(
@@ -478,7 +482,7 @@ def test_an_existing_return_is_not_overwritten_without_force(
     plan = copy_plan(tmp_path)
     path = tmp_path / "police.csv"
     generate(run_cli, plan, "--partner", "police", "--format", "csv", "-o", path)
-    filled = path.read_bytes().replace(b"95 (2026/27),,,", b"95 (2026/27),,97.1,")
+    filled = path.read_bytes().replace(b",95,,,", b",95,,97.1,", 1)
     assert filled != path.read_bytes()
     path.write_bytes(filled)
 

@@ -240,6 +240,8 @@ def _xlsx_grid(path: Path) -> list[list[str]]:
 
 
 SAMPLE = {"percentage": 41.5, "rate per 1,000": 9.1, "rate per 100,000": 61, "£": 20000}
+BY_ID = {"CS-01": 88.2}
+"""Where the unit's sample would be implausible for the indicator (all crime, per 1,000)."""
 
 
 def complete(path: Path, status: str = "final") -> dict[Key, Entry]:
@@ -247,7 +249,8 @@ def complete(path: Path, status: str = "final") -> dict[Key, Entry]:
     entries = {}
     for kind, ident, unit in rows_of(path):
         if kind == "figure":
-            entries[(kind, ident)] = Entry(SAMPLE.get(unit, 12.5), status, "Checked by the analyst")
+            value = BY_ID.get(ident, SAMPLE.get(unit, 12.5))
+            entries[(kind, ident)] = Entry(value, status, "Checked by the analyst")
         elif kind == "progress":
             entries[(kind, ident)] = Entry(60, "on_track", "Milestones met so far")
         else:
@@ -517,7 +520,10 @@ def test_numbers_with_thousands_separators_are_read(tmp_path: Path, run_cli: Run
         {("figure", "CS-17"): Entry("1,250"), ("resource", "A5"): Entry("£35,000")},
     )
 
-    data = import_one(run_cli, plan, yjs)
+    # 1,250 is far above CS-17's profile (60 by Q2): accepted as it is, to test the reading.
+    result = import_returns(run_cli, plan, yjs, "--accept-unusual")
+    assert result.exit_code == 0, result.output
+    data = load(monitoring(plan))
 
     assert data["figures"]["CS-17"][QUARTER]["value"] == 1250
     assert data["resources"]["A5"]["yjs"]["amount"] == 35000

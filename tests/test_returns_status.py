@@ -159,7 +159,9 @@ def report_everything(plan: Path) -> None:
     for partner in OWING:
         for row in build_return(workspace(plan), partner, quarter).rows:
             if row.kind == "figure":
-                value = "3" if row.unit == "score" else "20"
+                # What a partner would send: about the figure's target, or its last value.
+                guess = row.target or row.last_value.split(" ")[0] or "20"
+                value = "3" if row.unit == "score" else guess.replace(",", "")
                 figure(plan, row.id, value, row.period)
             elif row.kind == "progress":
                 progress(plan, row.id, ActionStatus.ON_TRACK, 50)

@@ -116,9 +116,10 @@ FILE_TOO_LARGE = _check(
     "file-too-large",
     _READ,
     "The file is larger than pmkit reads.",
-    """Files over 20 MB are refused unread: no plan or monitoring file needs to
-    be that large, and reading one could exhaust memory. Split the data, or
-    check that the right file was given.""",
+    """Files over 20 MB, and lines over 100,000 characters, are refused unread:
+    no plan or monitoring file needs to be that large, and reading one could
+    exhaust memory or take minutes. Split the data, or check that the right
+    file was given (a number or text pasted in by mistake?).""",
 )
 TOO_MANY_ALIASES = _check(
     "YML004",

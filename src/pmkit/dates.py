@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pmkit.limits import MAX_YEAR, MIN_YEAR
+
 __all__ = ["DATE_FORMS", "DateError", "parse_date"]
 
 DATE_FORMS = "31/01/2027 or 2027-01-31"
@@ -43,11 +45,12 @@ class DateError(ValueError):
     """Text that is not a date; the message says how to write one."""
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, what: str = "the date") -> date:
     """The date ``text`` names: ``2027-01-31``, ``31/01/2027``, ``31/01/27``, ``31 January 2027``.
 
     ``-`` and ``.`` may stand for ``/``; a two-digit year is in this century
-    up to 68, as Python's ``%y`` reads it. Raises :class:`DateError`.
+    up to 68, as Python's ``%y`` reads it. A year outside those pmkit works
+    with is refused, naming the date as ``what``. Raises :class:`DateError`.
     """
     cleaned = " ".join(text.split()).lower()
     parts: tuple[int, int, int] | None = None
@@ -67,6 +70,11 @@ def parse_date(text: str) -> date:
     year, month, day = parts
     if not 1 <= month <= 12:
         raise DateError(f"'{text}' is not a date: there is no month {month}; {hint} {DATE_FORMS}")
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(
+            f"{what} {year:04d}-{month:02d}-{day:02d} is out of range: pmkit works with "
+            f"years from {MIN_YEAR} to {MAX_YEAR}"
+        )
     try:
         return date(year, month, day)
     except ValueError:

@@ -26,11 +26,14 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from pmkit.limits import MAX_YEAR, MIN_YEAR
+
 __all__ = [
     "Calendar",
     "Period",
     "PeriodError",
     "PeriodKind",
+    "check_day",
 ]
 
 MONTH_NAMES = {name.lower(): number for number, name in enumerate(_calendar.month_name) if name}
@@ -41,6 +44,16 @@ MONTH_NAMES.update(
 
 class PeriodError(ValueError):
     """A period label that cannot be read, with the forms that would be."""
+
+
+def check_day(day: date, what: str = "the date") -> date:
+    """``day``, if it falls in the years pmkit works with; else :class:`PeriodError`."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise PeriodError(
+            f"{what} {day.isoformat()} is out of range: pmkit works with years from "
+            f"{MIN_YEAR} to {MAX_YEAR}"
+        )
+    return day
 
 
 class PeriodKind(StrEnum):
@@ -109,6 +122,10 @@ class Calendar:
         if match is None:
             raise PeriodError(self._help(text))
         year = int(match["year"])
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise PeriodError(
+                f"{text!r} is not a period pmkit can use: years run from {MIN_YEAR} to {MAX_YEAR}"
+            )
         second = match["second"]
         quarter = match["quarter"]
         if second is not None and quarter is None and len(second) == 2 and match["sep"] == "-":
@@ -173,7 +190,7 @@ _PATTERN = re.compile(
     (?:(?P<sep>\s?[/-]\s?)(?P<second>\d{2,4}))?
     (?:[\s-]?[Qq](?P<quarter>\d))?
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 
 

@@ -154,7 +154,7 @@ def _as_of(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return parse_date(value)
+        return parse_date(value, "--as-of (or PMKIT_AS_OF)")
     except DateError as error:
         raise typer.BadParameter(str(error)) from None
 

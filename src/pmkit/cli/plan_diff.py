@@ -36,7 +36,7 @@ def _date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return parse_date(value)
+        return parse_date(value, "--since")
     except DateError as error:
         raise typer.BadParameter(str(error), param_hint="'--since'") from None
 

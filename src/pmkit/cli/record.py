@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +10,8 @@ import typer
 from pmkit.cli.app import Commands, PmkitGroup, app, fail, today
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from pmkit.ids import IdKind
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.periods import Period
@@ -90,15 +91,21 @@ def recorder(by: str | None, plan: Path, source: str = "command line") -> Record
 
 
 def number(text: str) -> Decimal:
-    """A figure as typed: ``1,234``, ``45%`` or ``£2,500`` are read too."""
-    cleaned = text.strip().replace(",", "").removeprefix("£").removesuffix("%").strip()
+    """A figure as typed: ``1,234``, ``45%`` or ``£2,500`` are read too (see pmkit.numbers)."""
+    from pmkit.numbers import NumberError, parse_number
+
     try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        raise typer.BadParameter(f"{text!r} is not a number") from None
-    if not value.is_finite():
-        raise typer.BadParameter(f"{text!r} is not a finite number")
-    return value
+        return parse_number(text)
+    except NumberError as error:
+        raise typer.BadParameter(str(error)) from None
+
+
+def whole_number(text: str) -> int:
+    """A whole number as typed, read by the same reader as figures (``٣`` and ``1_000`` are not)."""
+    value = number(text)
+    if value != value.to_integral_value():
+        raise typer.BadParameter(f"{text!r} is not a whole number")
+    return int(value)
 
 
 @record_app.command("figure")

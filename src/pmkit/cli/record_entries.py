@@ -15,6 +15,7 @@ from pmkit.cli.record import (
     number,
     record_app,
     recorder,
+    whole_number,
     workspace,
 )
 from pmkit.dates import DATE_FORMS, DateError, parse_date
@@ -64,7 +65,7 @@ def record_progress(
     status: Annotated[ActionStatus, typer.Option(help="How the action is going.")],
     percent: Annotated[
         int | None,
-        typer.Option(metavar="PERCENT", help="Percent complete, 0 to 100.", min=0, max=100),
+        typer.Option(metavar="PERCENT", help="Percent complete, 0 to 100.", parser=whole_number),
     ] = None,
     commentary: Annotated[
         str | None, typer.Option(metavar="TEXT", help="What lies behind it.")
@@ -147,7 +148,11 @@ def record_score(
     partner: PartnerOption,
     score: Annotated[
         int,
-        typer.Option(metavar="SCORE", help="The score, on the plan's scale (default 1 to 4)."),
+        typer.Option(
+            metavar="SCORE",
+            help="The score, on the plan's scale (default 1 to 4).",
+            parser=whole_number,
+        ),
     ],
     comment: Annotated[str | None, typer.Option(metavar="TEXT", help="Why this score.")] = None,
     year: Annotated[
@@ -206,7 +211,7 @@ def record_remedial(
     from pmkit.monitoring.remedial import RemedialInput
 
     try:
-        due_on = parse_date(due)
+        due_on = parse_date(due, "the due date")
     except DateError as error:
         raise typer.BadParameter(str(error), param_hint="'--due'") from None
     space = workspace(ctx, plan)

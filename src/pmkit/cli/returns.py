@@ -224,6 +224,8 @@ def _report(report: ImportReport, *, dry_run: bool) -> None:
     from rich.table import Table
 
     changed = [change for change in report.changes if change.action != "unchanged"]
+    for name, rows in report.read:
+        typer.echo(f"read {name}: {rows} rows")
     if dry_run:
         table = Table(title="What importing would change", title_justify="left")
         for heading in ("File", "Row", "Kind", "ID", "Period", "Value", "Change"):

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pmkit.codes import FILE_TOO_LARGE, NOT_UTF8
+from pmkit.limits import MAX_SCALAR_CHARS
 from pmkit.load.problems import LoadProblem
 
 if TYPE_CHECKING:
@@ -22,6 +23,8 @@ MAX_BYTES = 20 * 1024 * 1024
 # YAML allows tab, line feed and carriage return among the C0 controls, and
 # NEL among the C1 controls; anything else is a sign of a binary file.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f\ufffe\uffff]")
+
+_LONG_RUN = re.compile(rf"(?:^|\r)[^\r\n]{{{MAX_SCALAR_CHARS + 1}}}", re.MULTILINE)
 
 _UTF16_32_BOMS = (
     codecs.BOM_UTF32_LE,
@@ -65,6 +68,7 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
+    _check_long_runs(text)
     bad = _CONTROL.search(text)
     if bad is not None:
         line, column = position_of_offset(text, bad.start())
@@ -76,6 +80,28 @@ def decode(data: bytes) -> str:
             column,
         )
     return text
+
+
+def _check_long_runs(text: str) -> None:
+    """Refuse a run of more than MAX_SCALAR_CHARS characters without a line break.
+
+    Checked on the text before any parsing: a scalar that long (a 19 MB integer,
+    say) would otherwise cost minutes in the parser. Anchored at line starts,
+    the search reads each character once.
+    """
+    if len(text) <= MAX_SCALAR_CHARS:
+        return
+    found = _LONG_RUN.search(text)
+    if found is not None:
+        start = found.start() + (1 if text[found.start()] == "\r" else 0)
+        line, column = position_of_offset(text, start)
+        raise LoadProblem(
+            FILE_TOO_LARGE,
+            f"line {line} runs to more than {MAX_SCALAR_CHARS:,} characters without a break; "
+            "pmkit reads no longer value (a number or text pasted in by mistake?)",
+            line,
+            column,
+        )
 
 
 def position_of_offset(text: str | bytes, offset: int) -> tuple[int, int]:

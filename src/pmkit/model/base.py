@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Annotated, Any
 
 from pydantic import (
@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from pmkit.numbers import NUMBER_PATTERN
 from pmkit.periods import Calendar, Period, PeriodError, PeriodKind
 
 __all__ = [
@@ -155,20 +156,22 @@ def _exact_number(value: Any) -> Any:
             raise PydanticCustomError("number", "expected a finite number")
         return Decimal(repr(value))
     if isinstance(value, str):
-        cleaned = value.strip().replace(",", "").removeprefix("£")
+        from pmkit.numbers import NumberError, read_number
+
         try:
-            number = Decimal(cleaned)
-        except InvalidOperation:
-            raise PydanticCustomError("number", "expected a number, such as 23.4") from None
-        if not number.is_finite():
-            raise PydanticCustomError("number", "expected a finite number")
-        return number
+            read = read_number(value)
+        except NumberError as error:
+            why = str(error)
+            if why.endswith(" is not a number") or why.startswith("the value is empty"):
+                why = "expected a number, such as 23.4"  # the value itself is quoted after it
+            raise PydanticCustomError("number", "{why}", {"why": why}) from None
+        if read.percent:
+            raise PydanticCustomError("number", "write the number without the % sign, such as 23.4")
+        return read.value
     return value
 
 
-_NUMBER_SCHEMA = {
-    "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\s*£?-?[\d,]*\.?\d+\s*$"}]
-}
+_NUMBER_SCHEMA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": NUMBER_PATTERN}]}
 
 Number = Annotated[Decimal, BeforeValidator(_exact_number), WithJsonSchema(_NUMBER_SCHEMA)]
 """An exact number: a figure, a target, a baseline."""

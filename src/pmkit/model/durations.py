@@ -10,7 +10,7 @@ from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 _DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.4375, "year": 365.25}
-_LAG = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?", re.IGNORECASE)
+_LAG = re.compile(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)s?", re.IGNORECASE | re.ASCII)
 
 
 @dataclass(frozen=True, slots=True)

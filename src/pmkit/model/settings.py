@@ -7,6 +7,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from pmkit.findings import Severity
+from pmkit.limits import MAX_CELL_CHARS, MAX_RETURN_ROWS, MAX_WORKBOOK_BYTES
 from pmkit.model.base import Number, Section, WholeNumber
 from pmkit.model.durations import Lag
 
@@ -21,6 +22,33 @@ class RagScheme(Section):
 
     within_tolerance: bool = True
     better_than_last_year: bool = False
+
+
+class ReturnBounds(Section):
+    """How large a partner's return pmkit reads; larger ones are refused unread.
+
+    The defaults are far beyond any real return; the caps are what Excel
+    itself allows.
+    """
+
+    rows: WholeNumber = Field(
+        default=MAX_RETURN_ROWS,
+        ge=1,
+        le=1_048_576,
+        description="The most rows with anything in them a return may have.",
+    )
+    cell_characters: WholeNumber = Field(
+        default=MAX_CELL_CHARS,
+        ge=1,
+        le=32_767,
+        description="The longest text one cell of a return may hold.",
+    )
+    workbook_mb: WholeNumber = Field(
+        default=MAX_WORKBOOK_BYTES // 1024 // 1024,
+        ge=1,
+        le=500,
+        description="The most an Excel return may unpack to, in MB (a zip bomb is refused).",
+    )
 
 
 class Settings(Section):
@@ -51,3 +79,4 @@ class Settings(Section):
         ge=1,
         description="In reviews, counts below this are shown as '<N' so no one can be identified.",
     )
+    returns: ReturnBounds = Field(default_factory=ReturnBounds)

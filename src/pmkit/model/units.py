@@ -29,7 +29,7 @@ class UnitKind(StrEnum):
     INDEX = "index"
 
 
-_SHORTHAND = re.compile(r"rate\s+per\s+([\d,]+)", re.IGNORECASE)
+_SHORTHAND = re.compile(r"rate\s+per\s+(\S+)", re.IGNORECASE)
 
 
 class Unit(Section):
@@ -48,7 +48,7 @@ class Unit(Section):
         text = " ".join(data.split()).lower()
         rate = _SHORTHAND.fullmatch(text)
         if rate is not None:
-            return {"kind": "rate", "per": int(rate[1].replace(",", ""))}
+            return {"kind": "rate", "per": _per(rate[1])}
         if text in {"%", "percent"}:
             return {"kind": "percentage"}
         if text in {"£", "pounds", "gbp"}:
@@ -123,3 +123,14 @@ _NATURAL: dict[UnitKind, tuple[Decimal | None, Decimal | None]] = {
     UnitKind.YEARS: (_ZERO, None),
     UnitKind.RATIO: (_ZERO, None),
 }
+
+
+def _per(text: str) -> int | Decimal:
+    """The base of a rate ("rate per 1,000"), read by the one number reader."""
+    from pmkit.numbers import NumberError, parse_number
+
+    try:
+        value = parse_number(text)
+    except NumberError as error:
+        raise PydanticCustomError("unit", "{why}", {"why": str(error)}) from None
+    return int(value) if value == value.to_integral_value() else value

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from pmkit.monitoring.figures import RecordError
 from pmkit.monitoring.remedial import RemedialInput, new_key, stamp
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
-from pmkit.monitoring.validity import MAX_DIGITS
 from pmkit.monitoring.writer import (
     append_item,
     natural,
@@ -26,6 +25,7 @@ from pmkit.monitoring.writer import (
     update_in_place,
     write_period,
 )
+from pmkit.numbers import MAX_DIGITS
 from pmkit.periods import PeriodError, PeriodKind
 
 if TYPE_CHECKING:

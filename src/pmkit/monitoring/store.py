@@ -166,3 +166,34 @@ def _represent_decimal(representer: Any, value: Decimal) -> Any:
     if value == value.to_integral_value():
         return representer.represent_int(int(value))
     return representer.represent_scalar("tag:yaml.org,2002:float", format(value, "f"))
+
+
+def write_temporary(path: Path, text: str) -> Path:
+    """Write ``text`` to a new temporary file beside ``path``, flushed to disk.
+
+    The file gets the permissions ``path`` has (or would get); the caller
+    renames it over ``path`` or removes it. Used to prepare several files that
+    are then committed together.
+    """
+    folder = path.parent
+    handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if path.exists():
+            temporary.chmod(path.stat().st_mode & 0o777)
+        else:
+            temporary.chmod(0o666 & ~_umask())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    return temporary
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush ``folder`` itself to disk, so that renames in it survive a power cut."""
+    _sync_folder(folder)

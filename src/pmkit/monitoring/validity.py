@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pmkit.judgement.due import FREQUENCY_KIND
 from pmkit.model.partnership import Frequency
+from pmkit.numbers import MAX_DIGITS
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -38,10 +39,6 @@ def period_problem(indicator: Indicator, period: Period) -> str | None:
         if active.end is not None and period.first > active.end.last:
             return f"{indicator.id} was retired after {active.end.label}"
     return None
-
-
-MAX_DIGITS = 30
-"""More digits than any real figure has (a 10,000-digit number cannot be stored)."""
 
 
 def value_problem(indicator: Indicator, value: Decimal) -> str | None:

@@ -9,6 +9,7 @@ not read again.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from bisect import bisect
 from collections.abc import Callable
@@ -16,10 +17,18 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.files import file_period
-from pmkit.monitoring.store import RoundTrip, StoreError, atomic_write, check_writable, locked
+from pmkit.monitoring.journal import commit, discard, recover
+from pmkit.monitoring.store import (
+    RoundTrip,
+    StoreError,
+    atomic_write,
+    check_writable,
+    locked,
+    write_temporary,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from pathlib import Path
 
     from pmkit.monitoring.workspace import Workspace
@@ -56,6 +65,7 @@ def write_period(
     except OSError as error:
         raise StoreError(f"cannot create {folder}: {error.strerror or error}") from None
     check_writable(path, folder)
+    recover(folder)
     with locked(path):
         updated = _apply(workspace, target, path, edits)
         if updated is not None:
@@ -262,3 +272,48 @@ def _check_readable(workspace: Workspace, period: Period, text: str, path: Any) 
     )
     if checked.plan is None:
         raise StoreError(f"the new {path} would not be valid ({checked.findings[0].message})")
+
+
+def write_periods(workspace: Workspace, edits: Mapping[Period, Sequence[Edit]]) -> list[Period]:
+    """Apply each period file's edits and commit every changed file together, or none.
+
+    Every file is locked (in name order), edited, checked and written to a
+    temporary file before any is replaced; :mod:`pmkit.monitoring.journal`
+    then replaces them all as one change. Gives the periods whose files changed.
+    """
+    folder = workspace.folder
+    files: dict[Path, tuple[Period, list[Edit]]] = {}
+    for period, period_edits in edits.items():
+        target = file_period(period)
+        entry = files.setdefault(workspace.path_for(target), (target, []))
+        entry[1].extend(period_edits)
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create {folder}: {error.strerror or error}") from None
+    for path in files:
+        check_writable(path, folder)
+    recover(folder)
+    prepared: list[tuple[Path, Path]] = []
+    written: list[Period] = []
+    with contextlib.ExitStack() as locks:
+        for path in sorted(files, key=lambda path: path.name):
+            locks.enter_context(locked(path))
+        try:
+            for path, (target, period_edits) in files.items():
+                updated = _apply(workspace, target, path, period_edits)
+                if updated is None:
+                    continue
+                _check_readable(workspace, target, updated, path)
+                try:
+                    prepared.append((path, write_temporary(path, updated)))
+                except OSError as error:
+                    raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+                written.append(target)
+        except BaseException:
+            discard(prepared)
+            raise
+        commit(folder, prepared)
+    for target, _ in files.values():
+        workspace.forget(target)
+    return written

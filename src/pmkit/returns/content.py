@@ -114,7 +114,7 @@ def _running(action: Action, quarter: Period) -> bool:
 
 
 def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> Row:
-    target = _target(indicator, period)
+    target = _target(workspace, indicator, period)
     unit = indicator.unit
     low, high = unit.bounds if unit is not None else (None, None)
     definition = indicator.definition.text if indicator.definition else None
@@ -133,13 +133,16 @@ def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> R
     )
 
 
-def _target(indicator: Indicator, period: Period) -> str:
-    """The target for the period itself, or else for the year it falls in (labelled)."""
-    exact = next((t.value for t in indicator.targets if t.period == period), None)
-    if exact is not None:
-        return _number(exact)
-    yearly = next((t.value for t in indicator.targets if t.period == period.year), None)
-    return f"{_number(yearly)} ({period.year.label})" if yearly is not None else ""
+def _target(workspace: Workspace, indicator: Indicator, period: Period) -> str:
+    """The target for the figure's own period, as the review will judge it."""
+    from pmkit.judgement.assess import figure_lookup
+    from pmkit.judgement.targets import period_target
+
+    figure = figure_lookup(indicator, lambda when: workspace.figure(indicator.id, when))
+    found = period_target(indicator, period, figure)
+    if found.is_range:
+        return f"{_number(found.low)} to {_number(found.high)}"
+    return _number(found.value)
 
 
 def _last_figure(workspace: Workspace, indicator: str, period: Period) -> str:

@@ -11,16 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from pmkit.dates import DateError, parse_date
+from pmkit.limits import ReturnLimits
 from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
-from pmkit.monitoring.validity import MAX_DIGITS
-from pmkit.periods import PeriodError, PeriodKind
+from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
+from pmkit.periods import PeriodError, PeriodKind, check_day
 from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 
 _COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
 _COLUMN["reason"] = "Commentary"
+_FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
 
 
 class ReturnsRejected(Exception):
@@ -65,6 +67,8 @@ class ImportReport:
     written: list[Period] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Figures off or near target that came with no commentary: the Board will ask why."""
+    read: list[tuple[str, int]] = field(default_factory=list)
+    """Each file's name and its rows with anything in them (the rows above the table too)."""
 
 
 def import_returns(
@@ -82,30 +86,33 @@ def import_returns(
 
     ``recorder`` gives the recorder for a file name (the source of its figures).
     """
-    from pmkit.monitoring.writer import write_period
+    from pmkit.monitoring.writer import write_period, write_periods
 
     importer = _Importer(workspace, options or FigureOptions(), on_row)
+    bounds = workspace.plan.settings.returns
+    limits = ReturnLimits(bounds.rows, bounds.cell_characters, bounds.workbook_mb * 1024 * 1024)
     for path in paths:
         try:
-            submission = read_return(path)
+            submission = read_return(path, limits)
         except ReturnError as error:
             importer.problems.append(str(error))
             continue
+        importer.read.append((path.name, submission.rows_read))
         quarter = _check_header(workspace, submission, partner, period, importer.problems)
         if quarter is not None:
             importer.plan_file(submission, quarter, recorder(path.name))
     if importer.problems:
         raise ReturnsRejected(importer.problems)
-    report = ImportReport()
+    report = ImportReport(read=importer.read)
     try:
-        if not dry_run and len(importer.edits) > 1:
-            # Try every file's edits before writing any (a final figure is refused only
-            # as its file is edited), so that a refusal leaves every file as it was.
+        if dry_run:
             for target, edits in importer.edits.items():
-                write_period(workspace, target, edits, dry_run=True)
-        for target, edits in importer.edits.items():
-            if write_period(workspace, target, edits, dry_run=dry_run):
-                report.written.append(target)
+                if write_period(workspace, target, edits, dry_run=True):
+                    report.written.append(target)
+        else:
+            # Every file is edited and checked before any is replaced, and all are
+            # replaced as one change: a refusal or a crash leaves every file as it was.
+            report.written.extend(write_periods(workspace, importer.edits))
     except RecordError as error:
         raise ReturnsRejected(error.problems) from None
     for change, outcome in importer.changes:
@@ -143,13 +150,23 @@ class _Importer:
     changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    read: list[tuple[str, int]] = field(default_factory=list)
+    seen: dict[tuple[str, str, str, str], tuple[str, FilledRow]] = field(default_factory=dict)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
         context = _Context(submission.path.name, submission.partner, quarter, who)
         for row in submission.rows:
             if self.on_row is not None:
                 self.on_row()
-            if not row.filled:
+            if row.formulas:
+                column = row.formulas[0]
+                self.problems.append(
+                    f"{context.name}: row {row.number}, column {column}: holds a formula "
+                    f"({row.get(column).text[:60]}); type the value itself, as pmkit never "
+                    "imports what a formula computed"
+                )
+                continue
+            if not row.filled or self.duplicate(row, context):
                 continue
             try:
                 self.plan_row(row, context)
@@ -157,6 +174,31 @@ class _Importer:
                 self.problems.append(
                     f"{context.name}: row {row.number}, column {problem.column}: {problem}"
                 )
+
+    def duplicate(self, row: FilledRow, context: _Context) -> bool:
+        """Whether ``row`` repeats an earlier row; a repeat that differs is a problem."""
+        kind, ident = row.get("Kind").text.lower(), row.get("ID").text
+        try:
+            when = self.workspace.calendar.parse(row.get("Period").text).label
+        except PeriodError:
+            return False  # the row's own check reports the period
+        earlier = self.seen.setdefault((context.owner, kind, ident, when), (context.name, row))
+        if earlier[1] is row:
+            return False
+        name, first = earlier
+        if all(first.get(column).text == row.get(column).text for column in _FILLED_IN):
+            return True  # the same row twice counts once
+        where = f"row {first.number}" if name == context.name else f"{name} row {first.number}"
+        differ = [c for c in _FILLED_IN if first.get(c).text != row.get(c).text]
+        shown = ", ".join(
+            f"{column} '{first.get(column).text[:40]}' and '{row.get(column).text[:40]}'"
+            for column in differ
+        )
+        self.problems.append(
+            f"{context.name}: row {row.number}, column {differ[0]}: {ident} for {when} is "
+            f"given twice, differently, here and in {where} ({shown}): keep one row"
+        )
+        return True
 
     def plan_row(self, row: FilledRow, context: _Context) -> None:
         kind = row.get("Kind").text.lower()
@@ -350,41 +392,46 @@ def _tracking(edit: Edit, change: Change) -> Edit:
 
 def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str | None]:
     cell = row.get("Value")
-    text = cell.text
-    lowered = text.lower()
-    for prefix in ("not available", "n/a", "na"):
-        if lowered.startswith(prefix):
-            reason = text[len(prefix) :].lstrip(" :-\u2013").strip()
-            if not reason:
-                raise _RowProblem("Value", "say why it is not available: 'not available: reason'")
-            return None, reason
-    value = _number(row, "Value")
-    if value is None:
+    reason = not_available_reason(cell.text) if isinstance(cell.value, str) else None
+    if reason is not None:
+        reason = reason or row.get("Commentary").text
+        if not reason:
+            raise _RowProblem(
+                "Value",
+                "say why it is not available: 'not available: reason', or the reason in Commentary",
+            )
+        return None, reason
+    read = _read(row, "Value")
+    if read is None:
         raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
-    if percentage and cell.percent and not text.endswith("%"):
+    value = read.value
+    if percentage and cell.percent and not read.percent:
         value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
     return value, None
 
 
 def _number(row: FilledRow, column: str) -> Decimal | None:
+    read = _read(row, column)
+    return None if read is None else read.value
+
+
+def _read(row: FilledRow, column: str) -> ReadNumber | None:
+    """The number in ``column``, read by the one number reader; ``None`` if the cell is empty."""
     cell = row.get(column)
     if cell.value is None or cell.text == "":
         return None
     if isinstance(cell.value, bool):
         raise _RowProblem(column, "expected a number, not TRUE or FALSE")
-    if isinstance(cell.value, int | float):
-        value = Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
-    else:
-        cleaned = cell.text.replace(",", "").replace("£", "").removesuffix("%").strip()
-        try:
-            value = Decimal(cleaned)
-        except InvalidOperation:
-            raise _RowProblem(column, f"'{cell.text[:40]}' is not a number") from None
-    if not value.is_finite():
-        raise _RowProblem(column, f"'{cell.text[:40]}' is not a number")
-    if value.adjusted() >= MAX_DIGITS or len(value.as_tuple().digits) > MAX_DIGITS:
-        raise _RowProblem(column, f"{value:.3E} has more digits than a plausible figure")
-    return value
+    try:
+        if isinstance(cell.value, int | float):
+            value = (
+                Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
+            )
+            check_digits(value, f"'{cell.text[:40]}'")
+            return ReadNumber(value)
+        return read_number(cell.text)
+    except NumberError as error:
+        raise _RowProblem(column, str(error)) from None
 
 
 def _percent(row: FilledRow) -> int | None:
@@ -410,13 +457,20 @@ def _action_status(text: str) -> ActionStatus:
 def _due(row: FilledRow, quarter: Period) -> date:
     cell = row.get("Remedial due")
     if isinstance(cell.value, datetime):
-        return cell.value.date()
+        return _in_range(cell.value.date())
     if isinstance(cell.value, date):
-        return cell.value
+        return _in_range(cell.value)
     text = cell.text
     if not text:
         return quarter.next().end  # by the end of the next quarter, unless the partner says
     try:
-        return parse_date(text)
+        return parse_date(text, "the due date")
     except DateError as error:
+        raise _RowProblem("Remedial due", str(error)) from None
+
+
+def _in_range(day: date) -> date:
+    try:
+        return check_day(day, "the due date")
+    except PeriodError as error:
         raise _RowProblem("Remedial due", str(error)) from None
