@@ -388,6 +388,10 @@ def test_dates_are_read_uk_or_iso(text: str, expected: date) -> None:
         ("29/02/2027", "'29/02/2027' is not a date: February 2027 has no day 29"),
         ("2027/01/31", "'2027/01/31' is not a date: write it as 31/01/2027 or 2027-01-31"),
         ("next Friday", "'next Friday' is not a date: write it as 31/01/2027 or 2027-01-31"),
+        (
+            "01/01/0001",
+            "the date 0001-01-01 is out of range: pmkit works with years from 1900 to 2200",
+        ),
     ],
 )
 def test_what_is_not_a_date_says_how_to_write_one(text: str, message: str) -> None:
