@@ -267,7 +267,7 @@ def test_a_bad_as_of_date(write_plan: WritePlan, run_cli: RunCli, starter_plan_t
     result = run_cli("--as-of", "2026-13-01", "validate", plan)
 
     assert result.exit_code == 2
-    assert "'2026-13-01' is not a date: write it as YYYY-MM-DD" in result.stderr
+    assert "'2026-13-01' is not a date: there is no month 13" in result.stderr
 
 
 # -- schema ---------------------------------------------------------------
@@ -307,7 +307,7 @@ def test_init_starts_a_plan_that_validates(run_cli: RunCli, tmp_path: Path) -> N
     assert checked.exit_code == 0, checked.output
 
 
-def test_init_twice_refuses_and_changes_nothing(run_cli: RunCli, tmp_path: Path) -> None:
+def test_init_twice_adds_nothing_and_changes_nothing(run_cli: RunCli, tmp_path: Path) -> None:
     assert run_cli("init", tmp_path).exit_code == 0
     plan = tmp_path / "plan.yaml"
     plan.write_text(plan.read_text(encoding="utf-8") + "# our own notes\n", encoding="utf-8")
@@ -315,21 +315,25 @@ def test_init_twice_refuses_and_changes_nothing(run_cli: RunCli, tmp_path: Path)
 
     again = run_cli("init", tmp_path)
 
-    assert again.exit_code == 2
-    assert "already exists" in again.stderr
+    assert again.exit_code == 0, again.output
+    assert f"left {plan} as it was (already there)" in again.stdout
+    assert f"Nothing to add: {tmp_path} already has everything init writes." in again.stdout
     after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     assert after == before
 
 
-def test_init_writes_nothing_when_any_file_is_already_there(
-    run_cli: RunCli, tmp_path: Path
-) -> None:
+def test_init_keeps_a_file_already_there_and_adds_the_rest(run_cli: RunCli, tmp_path: Path) -> None:
     gitignore = tmp_path / ".gitignore"
     gitignore.write_text("*.tmp\n", encoding="utf-8")
 
     result = run_cli("init", tmp_path)
 
-    assert result.exit_code == 2
-    assert f"{gitignore} already exists" in result.stderr
-    assert sorted(path.name for path in tmp_path.iterdir()) == [".gitignore"]
+    assert result.exit_code == 0, result.output
+    assert f"left {gitignore} as it was (already there)" in result.stdout
+    assert f"wrote {tmp_path / 'plan.yaml'}" in result.stdout
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        ".gitignore",
+        "plan.yaml",
+        "schemas",
+    ]
     assert gitignore.read_text(encoding="utf-8") == "*.tmp\n"

@@ -7,10 +7,11 @@ command line renders it, tests inspect it, and nothing here prints.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from pmkit.file_result import FileResult
 from pmkit.findings import Finding, Severity
 from pmkit.load import Document, load_document
 
@@ -20,31 +21,20 @@ if TYPE_CHECKING:
 
     from pmkit.model.plan import Plan
     from pmkit.plan_history.versions import PlanHistory
-    from pmkit.rules.scorecard import CriterionScore
+
+__all__ = [
+    "EXIT_CLEAN",
+    "EXIT_FINDINGS",
+    "EXIT_UNREADABLE",
+    "FileResult",
+    "ValidationResult",
+    "check_document",
+    "validate_paths",
+]
 
 EXIT_CLEAN = 0
 EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
-
-
-@dataclass(slots=True)
-class FileResult:
-    """What was found in one file, and how the plan scores against each criterion.
-
-    The scorecard is ``None`` when the rules could not run: the file was
-    unreadable, or its structure has errors to fix first.
-    """
-
-    file: str
-    findings: list[Finding] = field(default_factory=list)
-    scorecard: list[CriterionScore] | None = None
-    rules: tuple[str, ...] = ()
-    """The codes of the framework rules that ran on the file."""
-
-    @property
-    def unreadable(self) -> bool:
-        """Whether the file could not be read or parsed at all."""
-        return any(finding.fatal for finding in self.findings)
 
 
 @dataclass(slots=True)

@@ -16,13 +16,13 @@ def baseline(
     ctx: typer.Context,
     plans: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[PLAN]...", help="Plan files. Default: plan.yaml here."),
+        typer.Argument(metavar="PLAN", help="Plan files. Default: plan.yaml here."),
     ] = None,
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The baseline file to write.")
     ] = DEFAULT_BASELINE,
 ) -> None:
-    """Record the plans' current findings in a baseline file.
+    """Record the plan's findings today, so that validate reports only new ones from now on.
 
     Commit it, and run 'pmkit validate --baseline .pmkit-baseline.json' in CI:
     only findings that are not in the baseline are reported, so a partnership

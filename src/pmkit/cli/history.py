@@ -8,13 +8,16 @@ from typing import Annotated
 import typer
 
 from pmkit.cli.app import app, fail, say
-from pmkit.cli.record import PlanOption, workspace
+from pmkit.cli.record import PlanOption, known_id, workspace
 
 
 @app.command("history")
 def show_history(
     ctx: typer.Context,
-    entity: Annotated[str, typer.Argument(help="An indicator's or an action's id.")],
+    entity: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="An indicator's or an action's id (in any case)."),
+    ],
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
     """Show every figure recorded for an indicator, or every progress report for an action.
@@ -29,9 +32,7 @@ def show_history(
     from pmkit.monitoring.store import StoreError
 
     space = workspace(ctx, plan)
-    known = {i.id for i in space.plan.indicators} | {a.id for a in space.plan.actions}
-    if entity not in known:
-        fail(f"the plan has no indicator or action with the id '{entity}'")
+    entity = known_id(space, entity, "indicator", "action")
     try:
         entries = list(history(space, entity))
     except StoreError as error:

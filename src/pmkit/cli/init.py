@@ -14,10 +14,11 @@ from pmkit.cli.app import app, fail, say, today
 def init(
     ctx: typer.Context,
     folder: Annotated[
-        Path, typer.Argument(help="The folder to set up (created if missing).")
+        Path,
+        typer.Argument(metavar="FOLDER", help="The plan repository's folder (created if missing)."),
     ] = Path(),
     name: Annotated[
-        str, typer.Option("--name", help="The partnership's name.")
+        str, typer.Option("--name", metavar="NAME", help="The partnership's name.")
     ] = "Our Community Safety Partnership",
     install_from: Annotated[
         str | None,
@@ -29,12 +30,15 @@ def init(
         ),
     ] = None,
 ) -> None:
-    """Start a plan repository: a commented starter plan, the schema and a .gitignore.
+    """Start a plan repository, or add to an existing one what it lacks.
 
-    The starter plan passes 'pmkit validate' as it stands; replace its
-    examples with the partnership's own. Nothing is ever overwritten.
+    Writes a commented starter plan, the plan's schema, a .gitignore and,
+    with --install-from, a CI workflow that validates every change. A file
+    that is already there is never overwritten: init says what it added and
+    what it left as it was. The starter plan passes 'pmkit validate' as it
+    stands; replace its examples with the partnership's own.
     """
-    from pmkit.scaffold import ScaffoldError, scaffold
+    from pmkit.scaffold import WORKFLOW, ScaffoldError, scaffold
 
     try:
         done = scaffold(folder, name=name, as_of=today(ctx), install_from=install_from)
@@ -42,7 +46,15 @@ def init(
         fail(str(error))
     for path in done.written:
         say(f"wrote {path}")
+    for path in done.kept:
+        say(f"left {path} as it was (already there)")
+    if not done.written:
+        say(f"Nothing to add: {done.folder} already has everything init writes.")
     plan = done.folder / "plan.yaml"
-    if install_from is None:
+    workflow = done.folder / WORKFLOW
+    if install_from is None and not workflow.exists():
         say("No CI workflow written: add --install-from SOURCE to get one.")
-    say(f"Next: edit {plan}, then run: pmkit validate {plan}")
+    if plan in done.written:
+        say(f"Next: edit {plan}, then run: pmkit validate {plan}")
+    else:
+        say(f"Next: run pmkit validate {plan}")

@@ -31,12 +31,14 @@ class FailOn(StrEnum):
 
 
 def _date(value: str | None) -> date | None:
+    from pmkit.dates import DateError, parse_date
+
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD") from None
+        return parse_date(value, "--since")
+    except DateError as error:
+        raise typer.BadParameter(str(error), param_hint="'--since'") from None
 
 
 @app.command("diff")
@@ -56,7 +58,8 @@ def plan_diff(
         typer.Option(
             "--since",
             metavar="DATE",
-            help="Compare with the plan as at the last commit before DATE (YYYY-MM-DD).",
+            help="Compare with the plan as at the last commit before DATE "
+            "(31/01/2027 or 2027-01-31).",
         ),
     ] = None,
     indicator: Annotated[

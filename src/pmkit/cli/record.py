@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail, refuse_controls, say, today
+from pmkit.cli.app import Commands, PmkitGroup, app, fail, refuse_controls, say, today
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from pmkit.ids import IdKind
     from pmkit.monitoring.workspace import Recorder, Workspace
     from pmkit.periods import Period
 
-record_app = typer.Typer(
+record_app = Commands(
+    cls=PmkitGroup,
     name="record",
     help="Record monitoring data: figures, action progress, resources, scores, remedial actions.",
     no_args_is_help=True,
@@ -26,7 +25,12 @@ record_app = typer.Typer(
 app.add_typer(record_app)
 
 PlanOption = Annotated[
-    Path, typer.Option("--plan", help="The plan the data belong to. Default: plan.yaml here.")
+    Path,
+    typer.Option(
+        "--plan",
+        metavar="PLAN",
+        help="The plan (or the folder holding plan.yaml) the data belong to.",
+    ),
 ]
 ByOption = Annotated[
     str | None,
@@ -54,6 +58,19 @@ def workspace(ctx: typer.Context, plan: Path) -> Workspace:
         fail(str(error))
 
 
+def known_id(space: Workspace, given: str, *kinds: IdKind, doing: str = "") -> str:
+    """The plan's id that ``given`` names, in any case; exit 2 suggesting the nearest if none.
+
+    ``doing`` starts the message (``not recorded``).
+    """
+    from pmkit.ids import UnknownId, plan_id
+
+    try:
+        return plan_id(space.plan, given, *kinds)
+    except UnknownId as error:
+        fail(f"{doing}: {error}" if doing else str(error))
+
+
 def quarter_of(space: Workspace, label: str | None) -> Period:
     """The quarter named on the command line, or the latest that has ended; exit 2 if wrong."""
     from pmkit.monitoring.entries import quarter
@@ -67,42 +84,12 @@ def quarter_of(space: Workspace, label: str | None) -> Period:
 
 def recorder(by: str | None, plan: Path, source: str = "command line") -> Recorder:
     """Who records, now, from where; exit 2 when nobody can be named."""
-    from pmkit.monitoring.workspace import Recorder
-    from pmkit.plaintext import control_problem
+    from pmkit.monitoring.recorder import NoRecorder, identify
 
-    who: str | None
-    if by:
-        given, who = "--by", by
-    elif os.environ.get("PMKIT_RECORDED_BY"):
-        given, who = "PMKIT_RECORDED_BY", os.environ.get("PMKIT_RECORDED_BY")
-    else:
-        given, who = "git's user.email", _git_email(plan)
-    if not who or not who.strip():
-        fail(
-            "who is recording? Give --by NAME (a name, email or role), or set "
-            "PMKIT_RECORDED_BY, or git's user.email. It is committed with the data."
-        )
-    problem = control_problem(who)
-    if problem is not None:
-        fail(f"{given} {problem}")
-    return Recorder(" ".join(who.split()), datetime.now().astimezone(), source)
-
-
-def _git_email(plan: Path) -> str | None:
-    folder = (plan if plan.is_dir() else plan.parent).resolve()
     try:
-        found = subprocess.run(
-            ["git", "config", "user.email"],
-            cwd=folder,
-            capture_output=True,
-            encoding="utf-8",  # git stores config as UTF-8; Windows' locale may be another
-            errors="replace",
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    return found.stdout.strip() or None
+        return identify(by, plan, source=source)
+    except NoRecorder as error:
+        fail(str(error))
 
 
 def number(text: str) -> Decimal:
@@ -126,13 +113,23 @@ def whole_number(text: str) -> int:
 @record_app.command("figure")
 def record_figure(
     ctx: typer.Context,
-    indicator: Annotated[str, typer.Argument(help="The indicator's id, as in the plan.")],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            metavar="INDICATOR", help="The indicator's id, such as CS-01 (in any case)."
+        ),
+    ],
     value: Annotated[
-        str | None, typer.Argument(help="The figure. Leave out with --not-available.")
+        str | None,
+        typer.Argument(metavar="VALUE", help="The figure. Leave out with --not-available."),
     ] = None,
     period: Annotated[
         str | None,
-        typer.Option(help="The period, such as 2026/27 Q2. Default: the latest one due."),
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="The period, such as 2026/27 Q2 or 2026-08. Default: the latest one due.",
+        ),
     ] = None,
     final: Annotated[
         bool, typer.Option("--final", help="The figure is final (default: provisional).")
@@ -141,12 +138,14 @@ def record_figure(
         str | None,
         typer.Option("--not-available", metavar="REASON", help="No figure, and why."),
     ] = None,
-    commentary: Annotated[str | None, typer.Option(help="What lies behind the figure.")] = None,
+    commentary: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What lies behind the figure.")
+    ] = None,
     replace_final: Annotated[
         bool, typer.Option("--replace-final", help="Replace a final figure (needs --reason).")
     ] = False,
     reason: Annotated[
-        str | None, typer.Option(help="Why a final figure is being replaced.")
+        str | None, typer.Option(metavar="TEXT", help="Why a final figure is being replaced.")
     ] = None,
     accept_unusual: Annotated[
         bool,
@@ -159,7 +158,7 @@ def record_figure(
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
 ) -> None:
-    """Record a figure for an indicator (or that it is not available, and why).
+    """Record an indicator's figure for a period, or that it is not available and why.
 
     Nothing is written if anything about the figure is wrong. A final figure
     is replaced only with --replace-final and a --reason; the earlier figure
@@ -171,6 +170,7 @@ def record_figure(
 
     refuse_controls(not_available=not_available, commentary=commentary, reason=reason)
     space = workspace(ctx, plan)
+    indicator = known_id(space, indicator, "indicator", doing="not recorded")
     item = FigureInput(
         indicator=indicator,
         period=period,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -12,12 +11,14 @@ from pmkit.cli.app import fail, refuse_controls, say, today
 from pmkit.cli.record import (
     ByOption,
     PlanOption,
+    known_id,
     number,
     record_app,
     recorder,
     whole_number,
     workspace,
 )
+from pmkit.dates import DATE_FORMS, DateError, parse_date
 from pmkit.monitoring.statuses import ActionStatus, RemedialStatus
 
 if TYPE_CHECKING:
@@ -28,8 +29,16 @@ if TYPE_CHECKING:
 
 PeriodOption = Annotated[
     str | None,
-    typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+    typer.Option(
+        "--period",
+        metavar="PERIOD",
+        help="The quarter, such as 2026/27 Q2. Default: the latest that has ended.",
+    ),
 ]
+PartnerOption = Annotated[
+    str, typer.Option("--partner", metavar="PARTNER", help="The partner's id, such as police.")
+]
+NOT_RECORDED = "not recorded"
 
 
 def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
@@ -50,13 +59,17 @@ def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
 @record_app.command("progress")
 def record_progress(
     ctx: typer.Context,
-    action: Annotated[str, typer.Argument(help="The action's id, as in the plan.")],
+    action: Annotated[
+        str, typer.Argument(metavar="ACTION", help="The action's id, such as A1 (in any case).")
+    ],
     status: Annotated[ActionStatus, typer.Option(help="How the action is going.")],
     percent: Annotated[
         int | None,
-        typer.Option(help="Percent complete, 0 to 100.", parser=whole_number, metavar="INTEGER"),
+        typer.Option(metavar="PERCENT", help="Percent complete, 0 to 100.", parser=whole_number),
     ] = None,
-    commentary: Annotated[str | None, typer.Option(help="What lies behind it.")] = None,
+    commentary: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What lies behind it.")
+    ] = None,
     period: PeriodOption = None,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
@@ -67,6 +80,7 @@ def record_progress(
 
     refuse_controls(commentary=commentary)
     space = workspace(ctx, plan)
+    action = known_id(space, action, "action", doing=NOT_RECORDED)
     who = recorder(by, space.plan_path)
     _run(
         space,
@@ -86,10 +100,18 @@ def record_progress(
 @record_app.command("resource")
 def record_resource(
     ctx: typer.Context,
-    entity: Annotated[str, typer.Argument(help="The action or priority the resources went to.")],
-    partner: Annotated[str, typer.Option(help="The partner that provided them.")],
-    amount: Annotated[str, typer.Option(help="What was provided, in pounds (in kind: its value).")],
-    commentary: Annotated[str | None, typer.Option(help="What was provided.")] = None,
+    entity: Annotated[
+        str,
+        typer.Argument(metavar="ID", help="The action or priority the resources went to."),
+    ],
+    partner: PartnerOption,
+    amount: Annotated[
+        str,
+        typer.Option(metavar="AMOUNT", help="What was provided, in pounds (in kind: its value)."),
+    ],
+    commentary: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What was provided.")
+    ] = None,
     period: PeriodOption = None,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
@@ -100,6 +122,8 @@ def record_resource(
 
     refuse_controls(commentary=commentary)
     space = workspace(ctx, plan)
+    entity = known_id(space, entity, "action", "priority", doing=NOT_RECORDED)
+    partner = known_id(space, partner, "partner", doing=NOT_RECORDED)
     who = recorder(by, space.plan_path)
     value = number(amount)
     _run(
@@ -120,19 +144,27 @@ def record_resource(
 @record_app.command("score")
 def record_score(
     ctx: typer.Context,
-    principle: Annotated[str, typer.Argument(help="The principle's id, as in the plan.")],
-    partner: Annotated[str, typer.Option(help="The partner giving the score.")],
+    principle: Annotated[
+        str, typer.Argument(metavar="PRINCIPLE", help="The principle's id, such as trust.")
+    ],
+    partner: PartnerOption,
     score: Annotated[
         int,
         typer.Option(
+            metavar="SCORE",
             help="The score, on the plan's scale (default 1 to 4).",
             parser=whole_number,
-            metavar="INTEGER",
         ),
     ],
-    comment: Annotated[str | None, typer.Option(help="Why this score.")] = None,
+    comment: Annotated[str | None, typer.Option(metavar="TEXT", help="Why this score.")] = None,
     year: Annotated[
-        str | None, typer.Option(help="The year, such as 2026/27. Default: the current one.")
+        str | None,
+        typer.Option(
+            "--period",
+            "--year",
+            metavar="PERIOD",
+            help="The year, such as 2026/27. Default: the current one.",
+        ),
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
@@ -143,6 +175,8 @@ def record_score(
 
     refuse_controls(comment=comment)
     space = workspace(ctx, plan)
+    principle = known_id(space, principle, "principle", doing=NOT_RECORDED)
+    partner = known_id(space, partner, "partner", doing=NOT_RECORDED)
     who = recorder(by, space.plan_path)
     _run(
         space,
@@ -162,11 +196,15 @@ def record_score(
 @record_app.command("remedial")
 def record_remedial(
     ctx: typer.Context,
-    about: Annotated[str, typer.Argument(help="The indicator or action it addresses.")],
-    action: Annotated[str, typer.Option(help="What is to be done.")],
-    owner: Annotated[str, typer.Option(help="The partner that will do it.")],
-    due: Annotated[str, typer.Option(help="When it is due, YYYY-MM-DD.")],
-    role: Annotated[str | None, typer.Option(help="The role that will do it.")] = None,
+    about: Annotated[
+        str, typer.Argument(metavar="ID", help="The indicator or action it addresses.")
+    ],
+    action: Annotated[str, typer.Option(metavar="TEXT", help="What is to be done.")],
+    owner: Annotated[str, typer.Option(metavar="PARTNER", help="The partner that will do it.")],
+    due: Annotated[str, typer.Option(metavar="DATE", help=f"When it is due: {DATE_FORMS}.")],
+    role: Annotated[
+        str | None, typer.Option(metavar="ROLE", help="The role that will do it.")
+    ] = None,
     period: PeriodOption = None,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
@@ -174,18 +212,15 @@ def record_remedial(
     """Record a remedial action the board agreed; it is carried into each quarter until closed."""
     from pmkit.monitoring.entries import agree_remedial, quarter
     from pmkit.monitoring.remedial import RemedialInput
-    from pmkit.periods import PeriodError, check_day
 
     try:
-        due_on = date.fromisoformat(due)
-    except ValueError:
-        raise typer.BadParameter(f"{due!r} is not a date: write it as YYYY-MM-DD") from None
-    try:
-        check_day(due_on, "the due date")
-    except PeriodError as error:
+        due_on = parse_date(due, "the due date")
+    except DateError as error:
         raise typer.BadParameter(str(error), param_hint="'--due'") from None
     refuse_controls(action=action, role=role)
     space = workspace(ctx, plan)
+    about = known_id(space, about, "indicator", "action", doing=NOT_RECORDED)
+    owner = known_id(space, owner, "partner", doing=NOT_RECORDED)
     who = recorder(by, space.plan_path)
     remedy = RemedialInput(about=about, action=action, partner=owner, due=due_on, role=role)
     _run(
@@ -202,7 +237,9 @@ def record_close(
     dropped: Annotated[
         bool, typer.Option("--dropped", help="Close it as dropped rather than done.")
     ] = False,
-    note: Annotated[str | None, typer.Option(help="What was done, or why it was dropped.")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="What was done, or why it was dropped.")
+    ] = None,
     period: PeriodOption = None,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -12,24 +11,30 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pmkit.cli.app import app, fail, refuse_controls, say
-from pmkit.cli.record import ByOption, PlanOption, quarter_of, recorder, workspace
+from pmkit.cli.app import Commands, PmkitGroup, app, fail, refuse_controls, say
+from pmkit.cli.record import ByOption, PlanOption, known_id, quarter_of, recorder, workspace
 
 if TYPE_CHECKING:
     from pmkit.periods import Period
     from pmkit.returns.completeness import PartnerReturn
     from pmkit.returns.importing import ImportReport
 
-returns_app = typer.Typer(
+returns_app = Commands(
+    cls=PmkitGroup,
     name="returns",
-    help="Partner returns: generate the blank return each partner fills in, import it, chase.",
+    help="Partner returns: write the blank return each partner fills in, import the "
+    "filled-in ones, and see who has not reported.",
     no_args_is_help=True,
 )
 app.add_typer(returns_app)
 
 QuarterOption = Annotated[
     str | None,
-    typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+    typer.Option(
+        "--period",
+        metavar="PERIOD",
+        help="The quarter, such as 2026/27 Q2. Default: the latest that has ended.",
+    ),
 ]
 
 
@@ -47,16 +52,12 @@ class StatusFormat(StrEnum):
     JSON = "json"
 
 
-def _file_name(partner: str, period: Period, extension: str) -> str:
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", partner).strip("-.") or "partner"
-    return f"{safe}-{period.file_stem}.{extension}"
-
-
 @returns_app.command("generate")
 def generate(
     ctx: typer.Context,
     partner: Annotated[
-        str | None, typer.Option(help="The partner whose return to write (its id).")
+        str | None,
+        typer.Option(metavar="PARTNER", help="The partner whose return to write (its id)."),
     ] = None,
     all_partners: Annotated[
         bool, typer.Option("--all", help="Write a return for every partner that owes one.")
@@ -70,6 +71,7 @@ def generate(
         typer.Option(
             "--output",
             "-o",
+            metavar="FILE",
             help="The file to write (with --all: the folder). Default: PARTNER-PERIOD.xlsx here.",
         ),
     ] = None,
@@ -85,41 +87,34 @@ def generate(
     target and last value filled in, and leaves Value, Status, Commentary
     and Remedial action to fill in.
     """
-    from pmkit.outputs import OutputError
-    from pmkit.returns.content import build_return
-    from pmkit.returns.writing import write_csv, write_xlsx
+    from pmkit.returns.files import ReturnFileError, generate_returns
 
     if (partner is None) == (not all_partners):
         fail("say whose return to write: --partner ID, or --all")
     space = workspace(ctx, plan)
     quarter = quarter_of(space, period)
+    if partner is not None:
+        partner = known_id(space, partner, "partner")
     partners = [p.id for p in space.plan.partners] if all_partners else [str(partner)]
-    if partner is not None and partner not in {p.id for p in space.plan.partners}:
-        fail(f"the plan has no partner with the id '{partner}'")
-    folder = (output or Path("returns")) if all_partners else None
-    if folder is not None:
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            fail(f"cannot write {folder}: {error.strerror or error}")
-    write = write_xlsx if file_format is ReturnFormat.XLSX else write_csv
     written = 0
-    for owner in partners:
-        submission = build_return(space, owner, quarter)
-        if not submission.rows:
-            if not all_partners:
-                say(f"{owner} owes nothing for {quarter.label}: no return written")
-            continue
-        name = _file_name(owner, quarter, file_format.value)
-        target = folder / name if folder is not None else (output or Path(name))
-        if target.exists() and not force:
-            fail(f"{target} already exists (it may hold figures): use --force to overwrite it")
-        try:
-            write(submission, target, overwrite=force)
-        except OutputError as error:
-            fail(str(error))
-        written += 1
-        say(f"wrote {target}: {len(submission.rows)} rows for {owner}, {quarter.label}")
+    try:
+        for done in generate_returns(
+            space,
+            partners,
+            quarter,
+            file_format=file_format.value,
+            output=output,
+            into_folder=all_partners,
+            force=force,
+        ):
+            if done.path is None:
+                if not all_partners:
+                    say(f"{done.partner} owes nothing for {quarter.label}: no return written")
+                continue
+            written += 1
+            say(f"wrote {done.path}: {done.rows} rows for {done.partner}, {quarter.label}")
+    except ReturnFileError as error:
+        fail(str(error))
     if all_partners and not written:
         say(f"no partner owes anything for {quarter.label}")
 
@@ -131,10 +126,12 @@ def import_(
         list[Path], typer.Argument(metavar="FILE...", help="Returns (.xlsx, .csv) or folders.")
     ],
     partner: Annotated[
-        str | None, typer.Option(help="Refuse a return that is not from this partner.")
+        str | None,
+        typer.Option(metavar="PARTNER", help="Refuse a return that is not from this partner."),
     ] = None,
     period: Annotated[
-        str | None, typer.Option(help="Refuse a return that is not for this quarter.")
+        str | None,
+        typer.Option(metavar="PERIOD", help="Refuse a return that is not for this quarter."),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show what would change; write nothing.")
@@ -142,7 +139,9 @@ def import_(
     replace_final: Annotated[
         bool, typer.Option("--replace-final", help="Let returns replace final figures.")
     ] = False,
-    reason: Annotated[str | None, typer.Option(help="Why final figures are replaced.")] = None,
+    reason: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="Why final figures are replaced.")
+    ] = None,
     accept_unusual: Annotated[
         bool, typer.Option("--accept-unusual", help="Accept figures far outside recent ones.")
     ] = False,
@@ -157,11 +156,17 @@ def import_(
     from pmkit.monitoring.figures import FigureOptions
     from pmkit.monitoring.store import StoreError
     from pmkit.monitoring.workspace import Recorder
+    from pmkit.returns.files import ReturnFileError, return_files
     from pmkit.returns.importing import ReturnsRejected, import_returns
 
     refuse_controls(reason=reason)
     space = workspace(ctx, plan)
-    paths = _return_files(files)
+    if partner is not None:
+        partner = known_id(space, partner, "partner")
+    try:
+        paths = return_files(files)
+    except ReturnFileError as error:
+        fail(str(error))
     base = recorder(by, space.plan_path)
 
     def who(name: str) -> Recorder:
@@ -190,26 +195,6 @@ def import_(
     except StoreError as error:
         fail(f"nothing imported: {error}")
     _report(report, dry_run=dry_run)
-
-
-def _return_files(given: list[Path]) -> list[Path]:
-    """The returns named, with each folder's .xlsx and .csv files (not Excel's lock files)."""
-    found: list[Path] = []
-    for path in given:
-        if path.is_dir():
-            found.extend(
-                child
-                for child in sorted(path.iterdir())
-                if child.suffix.lower() in (".xlsx", ".csv")
-                and not child.name.startswith(("~$", "."))
-            )
-        elif path.exists():
-            found.append(path)
-        else:
-            fail(f"no such file: {path}")
-    if not found:
-        fail("no returns (.xlsx or .csv files) to import")
-    return found
 
 
 @contextmanager

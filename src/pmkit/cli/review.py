@@ -15,6 +15,7 @@ from pmkit.cli.record import PlanOption, workspace
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
+    from pmkit.review.result import Rag
 
 
 class ReviewFormat(StrEnum):
@@ -28,15 +29,23 @@ class ReviewFormat(StrEnum):
 @app.command()
 def review(
     ctx: typer.Context,
-    quarter: Annotated[
+    period: Annotated[
         str | None,
-        typer.Option(help="The quarter to review, such as 2026/27 Q2. Default: the latest ended."),
+        typer.Option(
+            "--period",
+            "--quarter",
+            metavar="PERIOD",
+            help="The quarter to review, such as 2026/27 Q2 (default: the latest that has "
+            "ended), or a year, such as 2025/26, for the annual review.",
+        ),
     ] = None,
     year: Annotated[
         str | None,
         typer.Option(
-            help="Review a whole year instead, such as 2025/26: the year against baselines and "
-            "targets, the partnership's self-assessment, prompts for next year."
+            "--year",
+            metavar="YEAR",
+            help="The annual review of a year, such as 2025/26: the year against baselines "
+            "and targets, the partnership's self-assessment, prompts for next year.",
         ),
     ] = None,
     output_format: Annotated[
@@ -53,20 +62,23 @@ def review(
         Path | None,
         typer.Option(
             "--template-dir",
+            metavar="FOLDER",
             help="Templates that override the built-in ones. Default: templates/ beside the plan.",
         ),
     ] = None,
     fail_on: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--fail-on",
             metavar="STATUS",
-            help="Exit 1 if any indicator has this status (red, amber, no_data), for CI.",
+            help="Exit 1 if any indicator has this status, for CI: off-target, near-target, "
+            "no-data, not-due, no-target or on-target (or red, amber, green). Repeat it, or "
+            "separate statuses with commas, for several.",
         ),
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
-    """Render the quarterly review of performance against the plan.
+    """Write the quarterly performance review for the board (or, for a year, the annual review).
 
     Every indicator against its target (status by symbol and word), direction
     of travel and forecast; actions against their timescales; resources
@@ -76,24 +88,23 @@ def review(
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter
     from pmkit.review.render import TemplateProblem, render, to_json
-    from pmkit.review.result import Rag
     from pmkit.review.year import review_year
 
-    if fail_on is not None and fail_on not in {status.value for status in Rag}:
-        fail(f"--fail-on takes one of {', '.join(s.value for s in Rag)}, not {fail_on!r}")
+    failing = _statuses(fail_on)
     space = workspace(ctx, plan)
-    if year is not None and quarter is not None:
-        fail("review a --quarter or a --year, not both")
+    if year is not None and period is not None:
+        fail("review a --period or a --year, not both")
+    annual = _year(space, year) if year is not None else _annual(space, period)
     try:
-        if year is not None:
+        if annual is not None:
             if output_format is ReviewFormat.HTML:
                 fail("the annual review is available as md or json")
-            result: Any = review_year(space, _year(space, year))
+            result: Any = review_year(space, annual)
             template = "year.md.j2"
         else:
             from pmkit.cli.record import quarter_of
 
-            result = review_quarter(space, quarter_of(space, quarter))
+            result = review_quarter(space, quarter_of(space, period))
             template = "quarter.html.j2" if output_format is ReviewFormat.HTML else "quarter.md.j2"
     except StoreError as error:
         fail(str(error))
@@ -116,8 +127,38 @@ def review(
         fail(str(error))
     with open_output(output) as out:
         out.write(text)
-    if fail_on is not None and any(i.status.value == fail_on for i in result.indicators):
+    if any(item.status in failing for item in result.indicators):
         raise typer.Exit(1)
+
+
+def _statuses(given: list[str] | None) -> set[Rag]:
+    """The statuses ``--fail-on`` names, by the report's words or their colours."""
+    from pmkit.review.result import Rag
+
+    found = set()
+    for word in (part for value in given or [] for part in value.split(",") if part.strip()):
+        try:
+            found.add(Rag.from_option(word))
+        except ValueError:
+            *others, last = [status.option for status in Rag]
+            fail(
+                f"--fail-on takes {', '.join(others)} or {last} (or red, amber, green), "
+                f"not {word.strip()!r}"
+            )
+    return found
+
+
+def _annual(space: Workspace, label: str | None) -> Period | None:
+    """The year ``--period`` names, when it names a year rather than a quarter."""
+    from pmkit.periods import PeriodError, PeriodKind
+
+    if label is None:
+        return None
+    try:
+        period = space.calendar.parse(label)
+    except PeriodError:
+        return None  # quarter_of says what is wrong with it
+    return period if period.kind is PeriodKind.YEAR else None
 
 
 def _year(space: Workspace, label: str) -> Period:

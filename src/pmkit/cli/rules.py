@@ -28,6 +28,7 @@ def list_rules(
         typer.Option(
             "--group",
             "-g",
+            metavar="GROUP",
             help="Only this group: a criterion, structure, reading, monitoring, or a code prefix.",
         ),
     ] = None,
@@ -74,7 +75,10 @@ def list_rules(
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A finding code (TIM001, STR003) or a rule's name.")],
+    code: Annotated[
+        str,
+        typer.Argument(metavar="CODE", help="A finding code (TIM001, STR003) or a rule's name."),
+    ],
 ) -> None:
     """Explain a finding code: why it matters, and for a rule a bad and a good example."""
     from pmkit.codes import lookup

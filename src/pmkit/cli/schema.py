@@ -18,7 +18,7 @@ def schema(
         typer.Option("--output", "-o", help="Write to this file instead of standard output."),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of a plan file.
+    """Print the plan's JSON Schema, for editors that check the YAML as you type.
 
     Point your editor at it (the examples' first line does this for the YAML
     language server) to get completion and checking as you type.

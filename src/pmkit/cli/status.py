@@ -19,11 +19,16 @@ def status(
     ctx: typer.Context,
     quarter: Annotated[
         str | None,
-        typer.Option(help="The quarter, such as 2026/27 Q2. Default: the latest that has ended."),
+        typer.Option(
+            "--period",
+            "--quarter",
+            metavar="PERIOD",
+            help="The quarter, such as 2026/27 Q2. Default: the latest that has ended.",
+        ),
     ] = None,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
-    """Show the quarter at a glance: a table per outcome, with sparklines, then exceptions."""
+    """Show the quarter at a glance in the terminal: each outcome's indicators, then exceptions."""
     from pmkit.cli.record import quarter_of
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter

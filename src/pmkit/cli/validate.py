@@ -35,7 +35,7 @@ def validate(
     plans: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[PLAN]...",
+            metavar="PLAN",
             help="Plan files (or folders holding plan.yaml). Default: plan.yaml here.",
             show_default=False,
         ),
@@ -103,7 +103,7 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check plans against the plan model and the framework.
+    """Check the plan against the framework's rules, and its monitoring data against the plan.
 
     Exit status: 0 when nothing at error level was found, 1 when something was
     (or a warning, with --strict), 2 when a file could not be read or the

@@ -22,6 +22,7 @@ from pmkit.codes import (
     VALUE_OR_NOT_AVAILABLE,
     WRONG_PERIOD,
 )
+from pmkit.file_result import FileResult
 from pmkit.findings import Finding, Pointer, Severity
 from pmkit.monitoring.files import file_period, folder_for, period_files
 from pmkit.monitoring.validity import period_problem, value_problem
@@ -35,13 +36,11 @@ if TYPE_CHECKING:
     from pmkit.model.plan import Plan
     from pmkit.monitoring.model import MonitoringFile
     from pmkit.periods import Period
-    from pmkit.validate import FileResult
 
 
 def check_monitoring(plan: Plan, plan_path: Path) -> list[FileResult]:
     """Every file in the plan's monitoring folder, checked; the folder may not exist."""
     from pmkit.load import load_document
-    from pmkit.validate import FileResult
 
     calendar = Calendar(plan.partnership.year_start)
     files, strays = period_files(folder_for(plan_path), calendar)
@@ -76,7 +75,6 @@ def check_file(document: Document, plan: Plan, expected: Period) -> FileResult:
     """One monitoring file: its shape, then what it says against the plan."""
     from pmkit.monitoring.model import MONITORING_FORMAT, MonitoringFile
     from pmkit.structure.check import check_model
-    from pmkit.validate import FileResult
 
     shape = check_model(
         MonitoringFile,

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from pmkit.dates import DateError, parse_date
 from pmkit.limits import ReturnLimits
 from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
 from pmkit.monitoring.files import file_period
@@ -470,12 +471,10 @@ def _due(row: FilledRow, quarter: Period) -> date:
     text = cell.text
     if not text:
         return quarter.next().end  # by the end of the next quarter, unless the partner says
-    for form in ("%d/%m/%Y", "%d/%m/%y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return _in_range(datetime.strptime(text, form).date())
-        except ValueError:
-            continue
-    raise _RowProblem("Remedial due", f"'{text}' is not a date: write it as dd/mm/yyyy")
+    try:
+        return parse_date(text, "the due date")
+    except DateError as error:
+        raise _RowProblem("Remedial due", str(error)) from None
 
 
 def _in_range(day: date) -> date:

@@ -12,17 +12,21 @@ from pathlib import Path
 from pmkit.outputs import OutputError, write_output
 from pmkit.periods import Calendar, PeriodKind
 
+WORKFLOW = ".github/workflows/pmkit.yml"
+"""Where the GitHub Actions workflow goes, in the plan repository."""
+
 
 class ScaffoldError(Exception):
-    """The folder cannot be set up (a plan is already there, or it cannot be written)."""
+    """The folder cannot be set up (it cannot be written, or the install source is unsafe)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Scaffolded:
-    """What ``init`` wrote."""
+    """What ``init`` wrote, and what it left as it was because it was already there."""
 
     folder: Path
     written: tuple[Path, ...]
+    kept: tuple[Path, ...] = ()
 
 
 def scaffold(
@@ -33,8 +37,9 @@ def scaffold(
     With ``install_from`` (a git URL pinned to a tag, or a wheel), also a
     GitHub Actions workflow that installs pmkit from there and validates the
     plan on every change. The starter plan's dates are this year's (as of
-    ``as_of``), so it validates cleanly the day it is written. Nothing is
-    overwritten: if any target exists, nothing is written.
+    ``as_of``), so it validates cleanly the day it is written. A file that
+    is already there is never overwritten: it is kept, and the rest are
+    added, so an existing plan repository gets what it lacks.
     """
     from pmkit.schema import plan_schema_text
 
@@ -44,19 +49,21 @@ def scaffold(
         "schemas/plan.schema.json": plan_schema_text(),
     }
     if install_from is not None:
-        contents[".github/workflows/pmkit.yml"] = github_workflow(install_from)
-    existing = [target for target in contents if (folder / target).exists()]
-    if existing:
-        raise ScaffoldError(
-            f"{folder / existing[0]} already exists: pmkit init never overwrites a file"
-        )
+        contents[WORKFLOW] = github_workflow(install_from)
     written: list[Path] = []
+    kept: list[Path] = []
     for target, text in contents.items():
         path = folder / target
+        if path.exists() or path.is_symlink():
+            kept.append(path)
+            continue
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_output(path, text, overwrite=False)
         except (OSError, OutputError) as error:
+            if isinstance(error, OutputError) and path.exists():
+                kept.append(path)  # written by someone else meanwhile: theirs stands
+                continue
             # Take back what this run wrote, so that running init again just works.
             for done in written:
                 with contextlib.suppress(OSError):
@@ -65,7 +72,7 @@ def scaffold(
                 raise ScaffoldError(str(error)) from None
             raise ScaffoldError(f"cannot write {path}: {error.strerror or error}") from None
         written.append(path)
-    return Scaffolded(folder, tuple(written))
+    return Scaffolded(folder, tuple(written), tuple(kept))
 
 
 _PINNED_GIT = re.compile(r"git\+(?:https|ssh)://[\w.@:/~%+-]+@[\w.+-]+")
