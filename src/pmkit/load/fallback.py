@@ -143,7 +143,7 @@ class _Reader:
         value, size = found
         self.replayed += size
         if self.replayed > self.max_alias_events:
-            from pmkit.load.reader import alias_bomb
+            from pmkit.load.placing import alias_bomb
 
             raise alias_bomb(text)
         return self._add(stack, value, size, event)
@@ -293,7 +293,7 @@ def _not_yaml(error: Any) -> LoadProblem:
 
 
 def _too_deep(max_depth: int, text: str) -> LoadProblem:
-    from pmkit.load.reader import deepest_line
+    from pmkit.load.placing import deepest_line
 
     line, column = deepest_line(text)
     return LoadProblem(

@@ -25,8 +25,8 @@ from pmkit.codes import (
     NESTING_TOO_DEEP,
     NOT_YAML,
     SEVERAL_DOCUMENTS,
-    TOO_MANY_ALIASES,
 )
+from pmkit.load.placing import alias_bomb, deepest_line, first_match
 from pmkit.load.problems import LoadProblem
 
 MAX_DEPTH = 64
@@ -144,7 +144,7 @@ def _explain(message: str, text: str) -> LoadProblem:
             FORBIDDEN_CONSTRUCT,
             f"the tag {tag} is not allowed: plans hold plain text, numbers, lists and "
             "mappings only",
-            *_first(text, re.compile(re.escape(tag))),
+            *first_match(text, re.compile(re.escape(tag))),
         )
     # Anything else (a duplicate key, an unknown alias): the exact scan places it.
     _exact_checks(text)
@@ -156,27 +156,8 @@ def number_too_long(text: str) -> LoadProblem:
     return LoadProblem(
         NOT_YAML,
         f"a number in the file has more than {MAX_DIGITS:,} digits: no plan needs one that long",
-        *_first(text, re.compile(rf"[0-9][0-9a-fA-FxXoO_]{{{MAX_DIGITS - 1},}}")),
+        *first_match(text, re.compile(rf"[0-9][0-9a-fA-FxXoO_]{{{MAX_DIGITS - 1},}}")),
     )
-
-
-def alias_bomb(text: str) -> LoadProblem:
-    """The problem with a file whose aliases expand to too much: placed at its first alias."""
-    return LoadProblem(
-        TOO_MANY_ALIASES,
-        "the anchors and aliases expand to too much data (a 'billion laughs' file?); "
-        "write the repeated parts out or use fewer aliases",
-        *_first(text, re.compile(r"(?<![\w*])\*[^\s,\[\]{}]+")),
-    )
-
-
-def _first(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | tuple[None, None]:
-    from pmkit.load.text import position_of_offset
-
-    found = pattern.search(text)
-    if found is None:
-        return None, None
-    return position_of_offset(text, found.start())
 
 
 def _exact_checks(text: str) -> None:
@@ -248,13 +229,3 @@ def key_text(key: Any) -> str:
     if isinstance(key, tuple | frozenset):
         return "[" + ", ".join(key_text(part) for part in key) + "]"
     return str(key)
-
-
-def deepest_line(text: str) -> tuple[int, int]:
-    """The most indented line: where a block-nesting attack is plainest to see."""
-    best_line, best_indent = 1, -1
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = len(line) - len(line.lstrip(" "))
-        if indent > best_indent and line.strip():
-            best_line, best_indent = number, indent
-    return best_line, best_indent + 1
