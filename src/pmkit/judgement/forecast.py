@@ -11,8 +11,9 @@ straight line through its recent figures (*linear trend*, at least three).
 An annual measure is not forecast within its year.
 
 The forecast is rounded to the places of the year's target (without one, of
-the latest figure) before it is judged, so a forecast shown as 32.5 against a target of 32.5 is on target;
-the verdict uses the same tolerance and ranges as any figure.
+the latest figure) before it is judged, so a forecast shown as 32.5 against a
+target of 32.5 is on target; the verdict uses the same tolerance and ranges as
+any figure.
 """
 
 from __future__ import annotations
