@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from pmkit.limits import MAX_YEAR, MIN_YEAR
+from pmkit.plaintext import visible
 
 __all__ = ["DATE_FORMS", "DateError", "parse_date"]
 
@@ -52,6 +53,7 @@ def parse_date(text: str, what: str = "the date") -> date:
     up to 68, as Python's ``%y`` reads it. A year outside those pmkit works
     with is refused, naming the date as ``what``. Raises :class:`DateError`.
     """
+    shown = visible(text)
     cleaned = " ".join(text.split()).lower()
     parts: tuple[int, int, int] | None = None
     hint = "write it as"
@@ -66,10 +68,10 @@ def parse_date(text: str, what: str = "the date") -> date:
     elif (found := _IN_WORDS.fullmatch(cleaned)) and found[2] in _MONTHS:
         parts = (int(found[3]), _MONTHS[found[2]], int(found[1]))
     if parts is None:
-        raise DateError(f"'{text}' is not a date: write it as {DATE_FORMS}")
+        raise DateError(f"'{shown}' is not a date: write it as {DATE_FORMS}")
     year, month, day = parts
     if not 1 <= month <= 12:
-        raise DateError(f"'{text}' is not a date: there is no month {month}; {hint} {DATE_FORMS}")
+        raise DateError(f"'{shown}' is not a date: there is no month {month}; {hint} {DATE_FORMS}")
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise DateError(
             f"{what} {year:04d}-{month:02d}-{day:02d} is out of range: pmkit works with "
@@ -79,5 +81,5 @@ def parse_date(text: str, what: str = "the date") -> date:
         return date(year, month, day)
     except ValueError:
         raise DateError(
-            f"'{text}' is not a date: {_MONTH_NAMES[month - 1]} {year} has no day {day}"
+            f"'{shown}' is not a date: {_MONTH_NAMES[month - 1]} {year} has no day {day}"
         ) from None

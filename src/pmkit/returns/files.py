@@ -74,7 +74,7 @@ def generate_returns(
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise ReturnFileError(f"cannot make {folder}: {error.strerror or error}") from None
+            raise ReturnFileError(f"cannot write {folder}: {error.strerror or error}") from None
     write = write_xlsx if file_format == "xlsx" else write_csv
     for partner in partners:
         submission = build_return(workspace, partner, quarter)
