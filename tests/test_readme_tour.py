@@ -7,12 +7,15 @@ each command there (``uv run pmkit ...`` through pmkit's own entry point,
 ``uv run python ...`` as a subprocess, ``cd`` and ``export`` as a shell would)
 and checks that what the README shows is what pmkit prints: each shown line
 must appear, in order; a line that is only ``…`` stands for any number of
-lines, and ``…`` inside a line for any text. Timestamps are normalised.
+lines, and ``…`` inside a line for any text. Dates, times and commit ids are
+normalised, since a figure is stamped with the time it was recorded.
 
 An HTML comment before a block (invisible on a git host) sets up its state:
-``<!-- tour: cwd=FOLDER as-of=DATE fill=FILE,FILE -->``. ``fill`` types a
-figure into every empty figure row of the named returns, as a partner would
-(the row's target, or its last value).
+``<!-- tour: cwd=FOLDER as-of=DATE copy=FROM:TO fill=FILE,FILE -->``.
+``copy`` puts a file from the repository (a plan with typing mistakes, say)
+where the block expects it; ``fill`` types a figure into every empty figure
+row of the named returns, as a partner would (the row's target, or its last
+value).
 """
 
 from __future__ import annotations
@@ -34,9 +37,9 @@ from pmkit.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 AS_OF = "2026-11-26"
-COLUMNS = "130"
+COLUMNS = "120"
 _DIRECTIVE = re.compile(r"<!--\s*tour:(?P<body>.*?)-->")
-_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?")
+_TIMESTAMP = re.compile(r"\d{2}:\d{2}(?::\d{2})?(?:[+-]\d{2}:\d{2}|Z)?|\d{4}-\d{2}-\d{2}T?")
 
 
 @dataclass
@@ -78,8 +81,12 @@ def tour_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_COMMIT = re.compile(r"\b[0-9a-f]{7}\b")
+
+
 def normalise(line: str) -> str:
-    return _TIMESTAMP.sub("<time>", line.rstrip())
+    """The line without what changes from run to run: times, dates and commit ids."""
+    return _COMMIT.sub("<commit>", _TIMESTAMP.sub("<when>", line.rstrip()))
 
 
 def matches(shown: str, printed: str) -> bool:
@@ -122,7 +129,11 @@ def strip_comment(command: str) -> str:
 
 
 def fill(path: Path) -> None:
-    """Type a figure into each empty figure row, as a partner would."""
+    """Fill in every empty row of a return, as a partner would.
+
+    A figure: the row's target, else its last value; progress: on track,
+    half done; a resource: a quarter of what was committed for the year.
+    """
     from openpyxl import load_workbook
 
     from pmkit.returns.content import COLUMNS as HEADINGS
@@ -130,19 +141,33 @@ def fill(path: Path) -> None:
     book = load_workbook(path)
     sheet = book.worksheets[0]
     header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == HEADINGS[0])
-    index = {cell.value: cell.column for cell in sheet[header_row]}
+    index = {cell.value: cell.column - 1 for cell in sheet[header_row]}
     for row in sheet.iter_rows(min_row=header_row + 1):
-        kind = row[index["Kind"] - 1].value
-        value = row[index["Value"] - 1]
-        if kind != "figure" or value.value not in (None, ""):
+        kind, value = row[index["Kind"]].value, row[index["Value"]]
+        if value.value not in (None, ""):
             continue
-        target = str(row[index["Target"] - 1].value or "").split(" ")[0]
-        last = str(row[index["Last value"] - 1].value or "").split(" ")[0]
-        guess = target or last or "1"
-        value.value = float(guess.replace(",", ""))
-        row[index["Status"] - 1].value = "final"
-        row[index["Commentary"] - 1].value = "As reported by the partner's own system."
+        first = {
+            name: str(row[index[name]].value or "").split(" ")[0].replace(",", "")
+            for name in ("Target", "Last value")
+        }
+        if kind == "figure":
+            value.value = float(first["Target"] or first["Last value"] or "1")
+            row[index["Status"]].value = "final"
+            row[index["Commentary"]].value = "As reported by the partner's own system."
+        elif kind == "progress":
+            value.value = 50
+            row[index["Status"]].value = "on_track"
+        elif kind == "resource":
+            value.value = round(float(first["Target"] or "4000") / 4)
     book.save(path)
+
+
+def prepare(block: Block, root: Path) -> None:
+    """The state a block's directive asks for: files copied into place."""
+    if "copy" in block.settings:
+        source, target = block.settings["copy"].split(":", 1)
+        (root / target).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / source, root / target)
 
 
 def test_the_readme_tour_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -160,6 +185,7 @@ def test_the_readme_tour_runs_as_written(tmp_path: Path, monkeypatch: pytest.Mon
     blocks = tour_blocks(README.read_text(encoding="utf-8"))
     assert len(blocks) >= 10
     for block in blocks:
+        prepare(block, tmp_path)
         cwd = tmp_path / block.settings.get("cwd", ".")
         env["PMKIT_AS_OF"] = block.settings.get("as-of", AS_OF)
         for name in filter(None, block.settings.get("fill", "").split(",")):

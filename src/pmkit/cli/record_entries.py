@@ -52,7 +52,7 @@ def _run(space: Workspace, what: str, write: Callable[[], Written]) -> None:
     except StoreError as error:
         fail(f"not recorded: {error}")
     verb = "recorded" if done.changed else "unchanged"
-    named = f" ({done.key})" if done.key else ""
+    named = f" ({done.key})" if done.key and done.key not in what else ""
     say(f"{verb}: {what}{named} for {done.period.label} in {space.path_for(done.period)}")
 
 

@@ -250,7 +250,7 @@ def _report(report: ImportReport, *, dry_run: bool) -> None:
         console().print(table)
         say(f"dry run: {len(changed)} of {len(report.changes)} rows would change; nothing written")
         return
-    files = ", ".join(period.file_stem + ".yaml" for period in report.written) or "no file"
+    files = ", ".join(period.file_stem + ".yaml" for period in sorted(report.written)) or "no file"
     say(
         f"imported {len(report.changes)} rows: {len(changed)} changed, "
         f"{len(report.changes) - len(changed)} unchanged; wrote {files}"
