@@ -458,3 +458,26 @@ def test_every_method_named_in_the_json_has_a_heading_in_the_methodology(
     assert named
     missing = sorted(method for method in named if method.lower() not in headings)
     assert not missing, f"methods with no heading in docs/methodology.md: {missing}"
+
+
+def test_targets_revised_during_the_year_stand_out(tmp_path: Path) -> None:
+    from pmkit.plan_history.versions import history_of_texts
+
+    workspace = space(SHIPPED / "community-safety", tmp_path)
+    now = (SHIPPED / "community-safety" / "plan.yaml").read_text(encoding="utf-8")
+    before = now.replace("{period: 2026/27, value: 26.0}", "{period: 2026/27, value: 28.0}", 1)
+    # The plan as it stood in March: the old target, and no change-log entry of July's.
+    start = before.index("    - date: 2026-07-16")
+    end = before.index("\n  ", before.index("by:", start)) + 1
+    before = before[:start] + before[end:]
+    assert "- date: 2026-07-16" not in before
+    history = history_of_texts([(date(2026, 3, 19), before), (date(2026, 7, 16), now)])
+    review = review_year(workspace, APRIL.year(2026), history)
+    assert review.revisions == [
+        "CS-08's target for 2026/27 was revised from 28.0 to 26.0 on 16 July 2026, less "
+        "ambitious: Quarter 1 review. CS-08 target for 2026/27 lowered from 28% to 26%, with "
+        "the SafeLives range of 28% to 40% moved to 2027/28, after the MARAC audit found the "
+        "fall in repeat referrals was partly a recording issue. Victim-hub referrals (CS-14) "
+        "given to the Police and Crime Panel as a quarterly exception."
+    ]
+    assert review.revisions[0] in review.prompts

@@ -15,6 +15,7 @@ from pmkit.cli.record import PlanOption, workspace
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
+    from pmkit.plan_history.versions import PlanHistory
     from pmkit.review.result import Rag
 
 
@@ -76,6 +77,14 @@ def review(
             "separate statuses with commas, for several.",
         ),
     ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history",
+            help="For the annual review: read the plan's git history and list the targets "
+            "revised during the year, with what the change log says about each.",
+        ),
+    ] = False,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
     """Write the quarterly performance review for the board (or, for a year, the annual review).
@@ -99,7 +108,7 @@ def review(
         if annual is not None:
             if output_format is ReviewFormat.HTML:
                 fail("the annual review is available as md or json")
-            result: Any = review_year(space, annual)
+            result: Any = review_year(space, annual, _history(space.plan_path) if history else None)
             template = "year.md.j2"
         else:
             from pmkit.cli.record import quarter_of
@@ -171,3 +180,13 @@ def _year(space: Workspace, label: str) -> Period:
     if period.kind is not PeriodKind.YEAR:
         fail(f"--year takes a year, such as {period.year.label}, not {period.label}")
     return period
+
+
+def _history(plan: Path) -> PlanHistory:
+    """The plan's history from git, or a clean exit 2 saying why it cannot be read."""
+    from pmkit.plan_history.versions import HistoryError, history_for_checks
+
+    try:
+        return history_for_checks(plan)
+    except HistoryError as error:
+        fail(f"cannot read the plan's history: {error}")

@@ -19,6 +19,7 @@ from pmkit.review.quarter import review_quarter
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
+    from pmkit.plan_history.versions import PlanHistory
     from pmkit.review.result import QuarterReview
 
 REPEATED_MISSES = 2
@@ -80,10 +81,18 @@ class YearReview:
     """Whether the year is still running on the review's date (its figures are not final)."""
     quarters: list[str] = field(default_factory=list)
     """The quarters of the year that have ended, whose statuses are shown."""
+    revisions: list[str] = field(default_factory=list)
+    """Targets revised during the year (when the plan's history was read)."""
 
 
-def review_year(workspace: Workspace, year: Period) -> YearReview:
-    """The annual review of ``year``: only the quarters that have ended are shown."""
+def review_year(
+    workspace: Workspace, year: Period, history: PlanHistory | None = None
+) -> YearReview:
+    """The annual review of ``year``: only the quarters that have ended are shown.
+
+    With the plan's ``history`` (from git), the targets revised during the
+    year stand out too, with what was said about each in the change log.
+    """
     ended = [q for q in year.parts(PeriodKind.QUARTER) if q.end < workspace.as_of]
     quarters = [review_quarter(workspace, quarter) for quarter in ended]
     scheme = workspace.plan.settings.rag
@@ -133,7 +142,34 @@ def review_year(workspace: Workspace, year: Period) -> YearReview:
         quarters=[quarter.label for quarter in ended],
     )
     review.prompts = _prompts(workspace, lines) + _met_early(workspace, year, quarters)
+    if history is not None:
+        review.revisions = _revisions(workspace, year, history)
+        review.prompts += review.revisions
     return review
+
+
+def _revisions(workspace: Workspace, year: Period, history: PlanHistory) -> list[str]:
+    """Each target revised during the year, with whether it asks less, and why (if said)."""
+    from pmkit.plan_history.targets import target_revisions
+    from pmkit.plan_history.versions import spoken_date
+
+    found = []
+    for indicator in workspace.plan.indicators:
+        for revision in target_revisions(history, indicator.id, year):
+            ambition = {True: ", less ambitious", False: ", more ambitious", None: ""}[
+                revision.less_ambitious
+            ]
+            why = (
+                f": {revision.explanation.change}"
+                if revision.explanation is not None
+                else ", with no change-log entry that names it"
+            )
+            found.append(
+                f"{indicator.id}'s target for {revision.period} was revised from "
+                f"{format(revision.old, 'f')} to {format(revision.new, 'f')} on "
+                f"{spoken_date(revision.day)}{ambition}{why}"
+            )
+    return found
 
 
 def _met_early(workspace: Workspace, year: Period, quarters: list[QuarterReview]) -> list[str]:
