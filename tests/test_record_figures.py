@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 from pmkit.monitoring.figures import (
     FigureInput,
     FigureOptions,
-    Outcome,
+    FigureRecorded,
     RecordError,
     record_figures,
 )
@@ -103,7 +103,7 @@ def record(
     not_available: str | None = None,
     commentary: str | None = None,
     options: FigureOptions | None = None,
-) -> Outcome:
+) -> FigureRecorded:
     """Record one figure through the library, as ``by`` at ``at``."""
     item = FigureInput(
         indicator=indicator,

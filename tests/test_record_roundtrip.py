@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pmkit.monitoring.entries import quarter, record_progress
-from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, record_figures
+from pmkit.monitoring.figures import FigureInput, FigureOptions, FigureRecorded, record_figures
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.monitoring.workspace import Recorder, Workspace, open_workspace
 
@@ -45,7 +45,7 @@ def figure(
     by: str,
     at: datetime,
     options: FigureOptions | None = None,
-) -> Outcome:
+) -> FigureRecorded:
     recorder = Recorder(by, at, "command line")
     return record_figures(workspace(plan), [item], recorder, options or FigureOptions())[0]
 

@@ -96,7 +96,7 @@ def review(
     """
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter
-    from pmkit.review.render import TemplateProblem, render, to_json
+    from pmkit.review.render import TemplateProblem, render_review
     from pmkit.review.year import review_year
 
     failing = _statuses(fail_on)
@@ -106,31 +106,24 @@ def review(
     annual = _year(space, year) if year is not None else _annual(space, period)
     try:
         if annual is not None:
-            if output_format is ReviewFormat.HTML:
-                fail("the annual review is available as md or json")
             result: Any = review_year(space, annual, _history(space.plan_path) if history else None)
-            template = "year.md.j2"
         else:
             from pmkit.cli.record import quarter_of
 
             result = review_quarter(space, quarter_of(space, period))
-            template = "quarter.html.j2" if output_format is ReviewFormat.HTML else "quarter.md.j2"
     except StoreError as error:
         fail(str(error))
     override = template_dir if template_dir is not None else space.plan_path.parent / "templates"
     if template_dir is not None and not template_dir.is_dir():
         fail(f"no such folder: {template_dir}")
     try:
-        text = (
-            to_json(result)
-            if output_format is ReviewFormat.JSON
-            else render(
-                result,
-                template,
-                override=override,
-                # templates/ beside the plan is the repository's: it must stay inside it
-                within=space.plan_path.parent if template_dir is None else None,
-            )
+        text = render_review(
+            result,
+            "year" if annual is not None else "quarter",
+            output_format.value,
+            override=override,
+            # templates/ beside the plan is the repository's: it must stay inside it
+            within=space.plan_path.parent if template_dir is None else None,
         )
     except TemplateProblem as error:
         fail(str(error))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from pmkit.monitoring.recording import RecordError
+from pmkit.monitoring.recording import RecordAction, RecordError
 from pmkit.monitoring.splice import Scoped
 from pmkit.monitoring.statuses import FigureStatus
 from pmkit.monitoring.writer import (
@@ -20,7 +20,7 @@ from pmkit.monitoring.writer import (
 from pmkit.periods import Period, PeriodError
 
 if TYPE_CHECKING:
-    from pmkit.monitoring.recording import FigureInput, FigureOptions, Outcome
+    from pmkit.monitoring.recording import FigureInput, FigureOptions, FigureRecorded
     from pmkit.monitoring.workspace import Recorder
 
 _VERSION_KEYS = ("value", "not_available", "status", "commentary")
@@ -28,7 +28,7 @@ _STAMP_KEYS = ("recorded_by", "recorded_at", "source")
 
 
 def figure_edit(
-    item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions
+    item: FigureInput, outcome: FigureRecorded, recorder: Recorder, options: FigureOptions
 ) -> Scoped:
     """The edit that records ``item``: it touches only its indicator's figures."""
 
@@ -39,7 +39,11 @@ def figure_edit(
 
 
 def apply_figure(
-    data: Any, item: FigureInput, outcome: Outcome, recorder: Recorder, options: FigureOptions
+    data: Any,
+    item: FigureInput,
+    outcome: FigureRecorded,
+    recorder: Recorder,
+    options: FigureOptions,
 ) -> bool:
     """Add or replace the figure; return whether the file changed."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -50,16 +54,16 @@ def apply_figure(
         by_period = CommentedMap()
         by_period[label] = _record(item, recorder)
         put_sorted(figures, item.indicator, by_period, order=natural)
-        outcome.action = "added"
+        outcome.action = RecordAction.ADDED
         return True
     by_period = figures[item.indicator]
     existing = by_period.get(label)
     if existing is None:
         put_sorted(by_period, label, _record(item, recorder), order=_by_time(outcome.period))
-        outcome.action = "added"
+        outcome.action = RecordAction.ADDED
         return True
     if _unchanged(existing, item):
-        outcome.action = "unchanged"
+        outcome.action = RecordAction.UNCHANGED
         return False
     if existing.get("status") == FigureStatus.FINAL.value and not options.replace_final:
         raise RecordError(
@@ -84,7 +88,7 @@ def apply_figure(
         append_item(existing["history"], version)
     else:
         set_key(existing, "history", CommentedSeq([version]))
-    outcome.action = "replaced"
+    outcome.action = RecordAction.REPLACED
     return True
 
 

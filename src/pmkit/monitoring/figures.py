@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from pmkit.judgement.due import latest_due
 from pmkit.monitoring.figure_edit import figure_edit
 from pmkit.monitoring.files import file_period
-from pmkit.monitoring.recording import FigureInput, FigureOptions, Outcome, RecordError
+from pmkit.monitoring.recording import FigureInput, FigureOptions, FigureRecorded, RecordError
 from pmkit.monitoring.validity import (
     outside_expected_range,
     period_problem,
@@ -35,8 +35,8 @@ __all__ = [
     "RECENT_PERIODS",
     "FigureInput",
     "FigureOptions",
+    "FigureRecorded",
     "Issue",
-    "Outcome",
     "RecordError",
     "check_figure",
     "figure_edits",
@@ -58,7 +58,7 @@ def record_figures(
     options: FigureOptions,
     *,
     dry_run: bool = False,
-) -> list[Outcome]:
+) -> list[FigureRecorded]:
     """Record ``inputs``; raise :class:`RecordError` (writing nothing) if any is wrong."""
     from pmkit.monitoring.writer import write_period
 
@@ -73,9 +73,9 @@ def record_figures(
 
 def figure_edits(
     workspace: Workspace, inputs: list[FigureInput], recorder: Recorder, options: FigureOptions
-) -> list[tuple[Period, Edit, Outcome]]:
+) -> list[tuple[Period, Edit, FigureRecorded]]:
     """Check every input, then the edit that records each; :class:`RecordError` if any is wrong."""
-    planned: list[tuple[Period, Edit, Outcome]] = []
+    planned: list[tuple[Period, Edit, FigureRecorded]] = []
     problems: list[str] = []
     for number, item in enumerate(inputs, start=1):
         period, issues = check_figure(workspace, item, options)
@@ -83,7 +83,7 @@ def figure_edits(
             prefix = f"figure {number} ({item.indicator}): " if len(inputs) > 1 else ""
             problems.extend(prefix + message for _, message in issues)
             continue
-        outcome = Outcome(item.indicator, period)
+        outcome = FigureRecorded(item.indicator, period)
         planned.append((period, figure_edit(item, outcome, recorder, options), outcome))
     if problems:
         raise RecordError(problems)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from pmkit.monitoring.statuses import FigureStatus
@@ -22,6 +23,15 @@ class RecordError(Exception):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+
+
+class RecordAction(StrEnum):
+    """What recording did to a figure or an entry."""
+
+    ADDED = "added"
+    REPLACED = "replaced"
+    RECORDED = "recorded"
+    UNCHANGED = "unchanged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +56,11 @@ class FigureOptions:
 
 
 @dataclass(slots=True)
-class Outcome:
-    """What recording one figure did: ``added``, ``replaced`` or ``unchanged``, and notes."""
+class FigureRecorded:
+    """What recording one figure did (added, replaced or unchanged), and any notes."""
 
     indicator: str
     period: Period
-    action: str = "unchanged"
+    action: RecordAction = RecordAction.UNCHANGED
     before: Any = None
     notes: list[str] = field(default_factory=list)

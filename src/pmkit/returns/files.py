@@ -67,7 +67,7 @@ def generate_returns(
     """
     from pmkit.outputs import OutputError
     from pmkit.returns.content import build_return
-    from pmkit.returns.writing import write_csv, write_xlsx
+    from pmkit.returns.writing import WRITERS
 
     folder = (output or DEFAULT_FOLDER) if into_folder else None
     if folder is not None:
@@ -75,7 +75,7 @@ def generate_returns(
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise ReturnFileError(f"cannot write {folder}: {error.strerror or error}") from None
-    write = write_xlsx if file_format == "xlsx" else write_csv
+    write = WRITERS[file_format]
     for partner in partners:
         submission = build_return(workspace, partner, quarter)
         if not submission.rows:

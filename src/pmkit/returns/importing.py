@@ -16,8 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from pmkit.dates import DateError, parse_date
 from pmkit.limits import ReturnLimits
-from pmkit.monitoring.figures import FigureInput, FigureOptions, Outcome, RecordError, check_figure
+from pmkit.monitoring.figures import (
+    FigureInput,
+    FigureOptions,
+    FigureRecorded,
+    RecordError,
+    check_figure,
+)
 from pmkit.monitoring.files import file_period
+from pmkit.monitoring.recording import RecordAction
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
@@ -56,7 +63,7 @@ class Change:
     kind: str
     id: str
     period: str
-    action: str = "unchanged"
+    action: RecordAction = RecordAction.UNCHANGED
     shown: str = ""
 
 
@@ -148,7 +155,7 @@ class _Importer:
     options: FigureOptions
     on_row: Callable[[], None] | None
     edits: dict[Period, list[Edit]] = field(default_factory=dict)
-    changes: list[tuple[Change, Outcome | None]] = field(default_factory=list)
+    changes: list[tuple[Change, FigureRecorded | None]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     read: list[tuple[str, int]] = field(default_factory=list)
@@ -392,7 +399,7 @@ def _check_header(
 def _tracking(edit: Edit, change: Change) -> Edit:
     def tracked(data: Any) -> bool:
         changed = edit(data)
-        change.action = "recorded" if changed else "unchanged"
+        change.action = RecordAction.RECORDED if changed else RecordAction.UNCHANGED
         return changed
 
     return tracked

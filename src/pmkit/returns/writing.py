@@ -158,3 +158,7 @@ def _letter(name: str) -> str:
     from openpyxl.utils import get_column_letter
 
     return get_column_letter(COLUMNS.index(name) + 1)
+
+
+WRITERS = {"xlsx": write_xlsx, "csv": write_csv}
+"""The formats a return is written in, each with its writer."""

@@ -28,7 +28,11 @@ if TYPE_CHECKING:
 SHOWN = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.NO_DATA, Rag.NOT_DUE, Rag.NO_TARGET)
 """The statuses in the order reviews list them."""
 
-TEMPLATES = {"md": "quarter.md.j2", "html": "quarter.html.j2", "year-md": "year.md.j2"}
+FORMATS: dict[str, dict[str, str | None]] = {
+    "quarter": {"md": "quarter.md.j2", "html": "quarter.html.j2", "json": None},
+    "year": {"md": "year.md.j2", "json": None},
+}
+"""The formats of each kind of review: a template's name, or ``None`` for JSON."""
 
 
 class TemplateProblem(Exception):
@@ -195,3 +199,22 @@ def _line(error: BaseException) -> str:
         if not frame.filename.endswith(".py")
     ]
     return f" (line {lines[-1]})" if lines else ""
+
+
+def render_review(
+    review: Any,
+    kind: str,
+    output_format: str,
+    *,
+    override: Path | None = None,
+    within: Path | None = None,
+) -> str:
+    """``review`` (a ``quarter`` or a ``year``) in ``output_format``, from the format registry."""
+    formats = FORMATS[kind]
+    if output_format not in formats:
+        shown = " or ".join(formats)
+        raise TemplateProblem(f"the {kind} review is available as {shown}")
+    template = formats[output_format]
+    if template is None:
+        return to_json(review)
+    return render(review, template, override=override, within=within)
