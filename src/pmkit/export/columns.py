@@ -39,7 +39,7 @@ class Column:
     only_with: Optional_ | None = None
 
 
-S, I, N, B, D, T = (
+S, INT, N, B, D, T = (
     ColumnType.STRING,
     ColumnType.INTEGER,
     ColumnType.NUMBER,
@@ -66,7 +66,7 @@ FIGURES = (
     Column("title", S, "The indicator's title."),
     Column("unit", S, "The unit in words: count, percentage, rate per 1,000."),
     Column("unit_kind", S, "The kind of unit: count, percentage, rate, money, days, ..."),
-    Column("per", I, "For a rate: per how many."),
+    Column("per", INT, "For a rate: per how many."),
     Column("polarity", S, "Whether higher or lower is better: higher, lower."),
     Column("accumulation", S, "How figures add up through the year: discrete, year_to_date, ..."),
     Column("frequency", S, "How often a figure is due: monthly, quarterly, annual, ..."),
@@ -118,7 +118,7 @@ ACTIONS = (
         S,
         "The status reported: not_started, on_track, at_risk, off_track, complete (empty if none).",
     ),
-    Column("percent_complete", I, "The percentage complete reported."),
+    Column("percent_complete", INT, "The percentage complete reported."),
     Column(
         "state",
         S,
@@ -167,7 +167,7 @@ SELF_ASSESSMENT = (
     Column("principle", S, "The principle assessed (an id from the plan's partnership review)."),
     Column("partner", S, "The id of the partner scoring."),
     *PERIOD,
-    Column("score", I, "The score given."),
+    Column("score", INT, "The score given."),
     Column("comment_present", B, "Whether the score has a comment."),
     Column("comment", S, "The comment (only with --commentary).", Optional_.COMMENTARY),
     RECORDED_AT,
