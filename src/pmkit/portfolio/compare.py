@@ -112,6 +112,9 @@ def _summaries(
         return
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
+    from pmkit.portfolio.summary import warm
+
+    warm()
     window = workers * 4
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict[Future[PlanSummary], int] = {}

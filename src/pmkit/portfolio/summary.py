@@ -80,6 +80,18 @@ def summarise(source: str, period: str | None, as_of: date) -> PlanSummary:
         )
 
 
+def warm() -> None:
+    """Import what reviewing a plan needs, once, before worker processes are started.
+
+    Where workers are forked from this process they start with it all loaded,
+    instead of each importing it again.
+    """
+    import pmkit.monitoring.model
+    import pmkit.review.quarter
+    import pmkit.rules.catalogue
+    import pmkit.validate  # noqa: F401
+
+
 def _summarise(path: Path, label: str | None, as_of: date) -> PlanSummary:
     from pmkit.findings import Finding, Severity
     from pmkit.load import load_document
@@ -87,19 +99,16 @@ def _summarise(path: Path, label: str | None, as_of: date) -> PlanSummary:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import PeriodError, PeriodKind
     from pmkit.review.quarter import review_quarter
-    from pmkit.structure import check_structure
-    from pmkit.validate import check_document
+    from pmkit.validate import check_plan
 
     loaded = load_document(path)
     if isinstance(loaded, Finding):
         raise _Unusable(f"cannot be read: {loaded.message}")
-    checked = check_document(loaded, as_of=as_of)
-    structure = check_structure(loaded.data, loaded.file)
-    if checked.scorecard is None or structure.plan is None:
+    checked, plan = check_plan(loaded, as_of=as_of)
+    if checked.scorecard is None or plan is None:
         first = checked.findings[0] if checked.findings else None
         where = f" ({first.location}: {first.message})" if first is not None else ""
         raise _Unusable(f"the plan has structural errors{where}; run 'pmkit validate'")
-    plan = structure.plan
     workspace = Workspace(plan, path, as_of)
     try:
         quarter = workspace.calendar.parse(label) if label is not None else workspace.last_quarter
