@@ -1,4 +1,10 @@
-"""``pmkit export``: both examples as tidy tables, a valid Data Package, figures read back."""
+"""``pmkit export``: both examples as tidy tables, a valid Data Package, figures read back.
+
+The Data Package is checked offline against the published Data Package v2
+profile, vendored as ``tests/fixtures/datapackage-2.0.schema.json`` from
+https://datapackage.org/profiles/2.0/datapackage.json (the frictionlessdata/
+datapackage repository's ``public/profiles/2.0``; public domain, the Unlicense).
+"""
 
 from __future__ import annotations
 
@@ -71,6 +77,7 @@ def test_a_data_package_that_meets_the_standard(
     check_golden(f"{example}.datapackage.json", json.dumps(descriptor, indent=2) + "\n")
     for resource in descriptor["resources"]:
         table = (folder / resource["path"]).read_text(encoding="utf-8")
+        _check_types(resource["schema"]["fields"], _rows(table))
         header = table.splitlines()[0].split(",")
         assert header == [field["name"] for field in resource["schema"]["fields"]]
         assert table == (
@@ -79,6 +86,28 @@ def test_a_data_package_that_meets_the_standard(
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["datapackage.json", *(f"{name}.csv" for name in TABLES)]
     ), "no temporary files are left behind"
+
+
+def _check_types(fields: list[dict[str, object]], rows: list[dict[str, str]]) -> None:
+    """Every cell reads as its field's type, and takes one of its categories where listed."""
+    from datetime import date, datetime
+
+    parse = {
+        "integer": int,
+        "number": Decimal,
+        "boolean": {"true": True, "false": False}.__getitem__,
+        "date": date.fromisoformat,
+        "datetime": datetime.fromisoformat,
+        "string": str,
+    }
+    for field in fields:
+        name = str(field["name"])
+        for row in rows:
+            if row[name] == "":
+                continue
+            parse[str(field["type"])](row[name])
+            if "categories" in field:
+                assert row[name] in field["categories"], (name, row[name])
 
 
 @pytest.mark.parametrize("example", EXAMPLES)

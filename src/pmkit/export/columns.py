@@ -7,8 +7,16 @@ together). Column names are stable: a warehouse loads them by name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+
+from pmkit.judgement.direction import Direction
+from pmkit.judgement.status import Rag
+from pmkit.judgement.targets import TargetMethod
+from pmkit.monitoring.statuses import ActionStatus, FigureStatus, RemedialStatus
+from pmkit.periods import PeriodKind
+from pmkit.review.result import ActionState
 
 
 class ColumnType(StrEnum):
@@ -37,6 +45,12 @@ class Column:
     type: ColumnType
     description: str
     only_with: Optional_ | None = None
+    categories: tuple[str, ...] = ()
+    """The only values the column takes (besides empty), where there are few."""
+
+
+def _values(members: Iterable[StrEnum]) -> tuple[str, ...]:
+    return tuple(member.value for member in members)
 
 
 S, INT, N, B, D, T = (
@@ -75,7 +89,7 @@ FIGURES = (
     Column("owner_partner", S, "The id of the partner that owns the indicator."),
     Column("outcomes", S, "The ids of the outcomes it evidences, separated by semicolons."),
     *PERIOD,
-    Column("period_kind", S, "month, quarter or year."),
+    Column("period_kind", S, "month, quarter or year.", categories=_values(PeriodKind)),
     Column("value", N, "The figure, in the indicator's unit (empty if not available or hidden)."),
     Column("numerator", N, "The figure's numerator, where recorded."),
     Column("denominator", N, "The figure's denominator, where recorded."),
@@ -93,13 +107,24 @@ FIGURES = (
         S,
         "How the target was arrived at: explicit target, cumulative "
         "share, period share, annual target, no target.",
+        categories=_values(TargetMethod),
     ),
-    Column("status", S, "green, amber, red, no_data or no_target (see the methodology)."),
-    Column("direction", S, "improving, no_change or worsening (empty when it cannot be said)."),
+    Column(
+        "status",
+        S,
+        "green, amber, red, no_data or no_target (see the methodology).",
+        categories=_values(s for s in Rag if s is not Rag.NOT_DUE),
+    ),
+    Column(
+        "direction",
+        S,
+        "improving, no_change or worsening (empty when it cannot be said).",
+        categories=_values(Direction),
+    ),
     Column("compared_with", S, "The period the direction compares with."),
     Column("commentary_present", B, "Whether the figure has commentary."),
     Column("commentary", S, "The commentary (only with --commentary).", Optional_.COMMENTARY),
-    Column("figure_status", S, "provisional or final."),
+    Column("figure_status", S, "provisional or final.", categories=_values(FigureStatus)),
     RECORDED_AT,
     RECORDED_BY,
     Column("source", S, "Where it was recorded from: command line, or the return's file name."),
@@ -117,6 +142,7 @@ ACTIONS = (
         "progress_status",
         S,
         "The status reported: not_started, on_track, at_risk, off_track, complete (empty if none).",
+        categories=_values(ActionStatus),
     ),
     Column("percent_complete", INT, "The percentage complete reported."),
     Column(
@@ -124,6 +150,7 @@ ACTIONS = (
         S,
         "The review's judgement against the timescale: on_track, at_risk, "
         "overdue, complete, not_started, no_report, plan_problem.",
+        categories=_values(ActionState),
     ),
     Column("commentary_present", B, "Whether the progress report has commentary."),
     Column("commentary", S, "The commentary (only with --commentary).", Optional_.COMMENTARY),
@@ -153,7 +180,12 @@ REMEDIAL_ACTIONS = (
     Column("owner_partner", S, "The id of the partner carrying it out."),
     Column("owner_role", S, "The role carrying it out."),
     Column("due", D, "When it is due."),
-    Column("status", S, "open, done or dropped, as last recorded (in any period)."),
+    Column(
+        "status",
+        S,
+        "open, done or dropped, as last recorded (in any period).",
+        categories=_values(RemedialStatus),
+    ),
     Column("closed_on", D, "When it was closed."),
     Column("period", S, "The quarter it was agreed in."),
     Column("period_start", D, "The first day of that quarter (ISO 8601)."),

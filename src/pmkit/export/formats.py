@@ -111,6 +111,8 @@ def _resource(table: Table, *, excel: bool) -> dict[str, Any]:
             "type": column.type.value,
             "description": column.description,
         }
+        if column.categories:
+            spec["categories"] = list(column.categories)
         if column.type is ColumnType.DATETIME:
             spec["format"] = "any"
         fields.append(spec)
