@@ -160,3 +160,27 @@ def test_the_html_page_says_status_in_words(plans: Path, run_cli: RunCli) -> Non
     assert result.exit_code == 0, result.output
     assert "Near target: 33.1 (rank 4 of 6, quartile 3)" in result.stdout
     assert "<script" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("Q2", "pmkit: 'Q2' is not a period"),
+        ("2026/27", "pmkit: --period takes a quarter, such as 2026/27 Q2, not 2026/27"),
+    ],
+)
+def test_a_period_that_is_not_a_quarter_is_refused(
+    period: str, message: str, run_cli: RunCli
+) -> None:
+    result = run_cli("portfolio", ROOT / "examples" / "community-safety", "--period", period)
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_no_plans_in_the_folder(run_cli: RunCli, tmp_path: Path) -> None:
+    result = run_cli("portfolio", tmp_path)
+
+    assert result.exit_code == 2
+    assert result.stderr == "pmkit: no plans found: give plan files, or folders holding plan.yaml\n"

@@ -61,6 +61,8 @@ def portfolio(
     from pmkit.portfolio.compare import find_plans, review_plans
     from pmkit.portfolio.render import FORMATS
 
+    if period is not None:
+        _check_quarter(period)
     missing = [path for path in plans if not path.exists()]
     if missing:
         fail(f"no such file or folder: {missing[0]}")
@@ -71,3 +73,20 @@ def portfolio(
     result = review_plans(found, period=period, as_of=today(ctx), workers=count)
     with open_output(output) as out:
         out.write(FORMATS[output_format.value](result))
+
+
+def _check_quarter(label: str) -> None:
+    """Exit 2 unless ``label`` is a quarter in a financial or a calendar year."""
+    from pmkit.periods import Calendar, PeriodError, PeriodKind
+
+    problems = []
+    for calendar in (Calendar(4), Calendar(1)):
+        try:
+            quarter = calendar.parse(label)
+        except PeriodError as error:
+            problems.append(str(error))
+            continue
+        if quarter.kind is PeriodKind.QUARTER:
+            return
+        fail(f"--period takes a quarter, such as 2026/27 Q2, not {quarter.label}")
+    fail(problems[0])
