@@ -306,3 +306,27 @@ def test_every_column_is_documented() -> None:
         section = docs.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
         documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
         assert documented == [column.name for column in columns], name
+
+
+def test_a_broken_monitoring_file_is_one_clear_message(run_cli: RunCli, tmp_path: Path) -> None:
+    plan = _copy("community-safety", tmp_path)
+    (plan.parent / "monitoring" / "2026-27-Q1.yaml").write_text(
+        "format_version: 1\nperiod: 2026/27 Q1\nfigures: {CS-01: [\n", encoding="utf-8"
+    )
+
+    result = run_cli("export", "--plan", plan, "-t", "figures")
+
+    assert result.exit_code == 2
+    assert result.stderr.startswith("pmkit: ")
+    assert "2026-27-Q1.yaml:3:" in result.stderr
+    assert "fix the file by hand first" in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_file_in_a_folder_that_does_not_exist(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "nowhere" / "figures.csv"
+
+    result = run_cli("export", "--plan", _plan("community-safety"), "-t", "figures", "-o", target)
+
+    assert result.exit_code == 2
+    assert result.stderr == f"pmkit: no such folder: {target.parent}\n"
