@@ -184,3 +184,16 @@ def test_no_plans_in_the_folder(run_cli: RunCli, tmp_path: Path) -> None:
 
     assert result.exit_code == 2
     assert result.stderr == "pmkit: no plans found: give plan files, or folders holding plan.yaml\n"
+
+
+def test_a_plan_with_structural_errors_is_a_row_saying_why(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("partnership:\n  name: Eastfield\n  year_start: 13\n", encoding="utf-8")
+
+    result = review_plans([plan], period=QUARTER, as_of=date(2026, 11, 26))
+
+    problem = result.plans[0].problem
+    assert problem is not None
+    assert problem.startswith("the plan has structural errors (")
+    assert problem.endswith("; run 'pmkit validate'")
+    assert result.unusable == 1
