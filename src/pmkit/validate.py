@@ -165,3 +165,12 @@ def _check_plan(
 
 def _ordered(findings: list[Finding]) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
+
+
+def check_plan(document: Document, *, as_of: date) -> tuple[FileResult, Plan | None]:
+    """Check a plan that parsed, and give back the plan itself when its structure holds.
+
+    For callers that go on to use the plan (the portfolio reviews it), so its
+    structure is checked once.
+    """
+    return _check_plan(document, as_of=as_of, select=(), ignore=())

@@ -6,9 +6,11 @@ import sys
 
 from pmkit.cli import (
     baseline,
+    export,
     history,
     init,
     plan_diff,
+    portfolio,
     record,
     record_entries,
     returns,
@@ -23,10 +25,12 @@ from pmkit.cli.app import app, debug
 __all__ = [
     "app",
     "baseline",
+    "export",
     "history",
     "init",
     "main",
     "plan_diff",
+    "portfolio",
     "record",
     "record_entries",
     "returns",

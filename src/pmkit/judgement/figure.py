@@ -1,0 +1,74 @@
+"""One recorded figure judged on its own: its period's target, status and direction.
+
+The quarterly review judges each indicator's figure for the quarter (see
+:mod:`pmkit.judgement.assess`); an export judges every figure ever recorded,
+each for its own period, by the same rules: the period's target from
+:func:`~pmkit.judgement.targets.period_target`, the status from
+:func:`~pmkit.judgement.status.judge` (better than last year counting where
+the plan's scheme says so), and the direction of travel compared like with
+like, falling back to the same period last year when the period before has
+no figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pmkit.judgement import due
+from pmkit.judgement.direction import Direction, Travel, compared_with, travel
+from pmkit.judgement.status import Rag, judge
+from pmkit.judgement.targets import PeriodTarget, period_target
+from pmkit.model.indicators import CompareWith
+
+if TYPE_CHECKING:
+    from pmkit.judgement.targets import Lookup
+    from pmkit.model.indicators import Indicator
+    from pmkit.model.settings import RagScheme
+    from pmkit.periods import Period
+
+
+@dataclass(frozen=True, slots=True)
+class FigureJudgement:
+    """A recorded figure's target, status and direction of travel."""
+
+    target: PeriodTarget
+    status: Rag
+    travel: Travel | None
+
+
+def judge_figure(
+    indicator: Indicator, period: Period, figure: Lookup, scheme: RagScheme
+) -> FigureJudgement:
+    """Judge the figure recorded for ``period`` (``figure`` reads the indicator's figures).
+
+    A figure recorded as not available is *no data*; one without a usable
+    target is *no target*.
+    """
+    value = figure(period)
+    target = period_target(indicator, period, figure)
+    if value is None:
+        status = Rag.NO_DATA
+    elif not target.usable:
+        status = Rag.NO_TARGET
+    else:
+        last_year = travel(
+            indicator,
+            value,
+            figure(period.same_period_last_year()),
+            "",
+            CompareWith.LAST_YEAR,
+        )
+        improving = last_year is not None and last_year.direction is Direction.IMPROVING
+        status = judge(indicator, value, target, scheme, improving_on_last_year=improving)
+    basis = compared_with(indicator)
+    then = (
+        period.same_period_last_year()
+        if basis is CompareWith.LAST_YEAR
+        else due.previous_period(indicator, period)
+    )
+    before = figure(then)
+    if before is None and basis is CompareWith.PREVIOUS:
+        basis, then = CompareWith.LAST_YEAR, period.same_period_last_year()
+        before = figure(then)
+    return FigureJudgement(target, status, travel(indicator, value, before, then.label, basis))
