@@ -141,3 +141,23 @@ def test_a_link_inside_the_plan_folder_is_still_read(repo: Path, run_cli: RunCli
     result = finishes(run_cli, "history", "CS-01", "--plan", repo / "plan.yaml")
     assert result.exit_code == 0, result.output
     assert "84.4" in result.output
+
+
+@needs_fifo
+def test_a_fifo_given_as_a_return_is_refused(repo: Path, run_cli: RunCli, tmp_path: Path) -> None:
+    fifo = tmp_path / "police-2026-27-Q2.csv"
+    os.mkfifo(fifo)
+    result = finishes(
+        run_cli, "returns", "import", fifo, "--by", "officer", "--plan", repo / "plan.yaml"
+    )
+    assert result.exit_code == 2, result.output
+    assert "is not a regular file: a return is a .csv or .xlsx file" in result.output
+
+
+@needs_fifo
+def test_a_fifo_given_as_a_baseline_is_refused(repo: Path, run_cli: RunCli, tmp_path: Path) -> None:
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    result = finishes(run_cli, "validate", "--baseline", fifo, repo / "plan.yaml")
+    assert result.exit_code == 2, result.output
+    assert "is not a regular file: give the baseline's JSON file" in result.output

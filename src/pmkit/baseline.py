@@ -8,6 +8,7 @@ hidden when lines above it move, and a new one of the same kind still shows.
 from __future__ import annotations
 
 import json
+import stat
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +60,9 @@ def write_baseline(result: ValidationResult, path: Path) -> int:
 def read_baseline(path: Path) -> Counter[Identity]:
     """The findings recorded in ``path``, counted (the same identity may occur twice)."""
     try:
+        if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+            # A FIFO would hang the read: a baseline is a file pmkit wrote.
+            raise BaselineError(f"{path} is not a regular file: give the baseline's JSON file")
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"no baseline file {path}: write one with 'pmkit baseline'") from None

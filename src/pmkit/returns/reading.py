@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import stat
 import warnings
 import zlib
 from dataclasses import dataclass, field
@@ -105,9 +106,13 @@ def read_return(path: Path, limits: ReturnLimits | None = None) -> ReturnFile:
     """
     limits = limits or ReturnLimits()
     try:
-        size = path.stat().st_size
+        found = path.stat()
     except OSError as error:
         raise ReturnError(f"cannot read {path}: {error.strerror or error}") from None
+    if not stat.S_ISREG(found.st_mode):
+        # A FIFO or a device would hang the read or never end: returns are files.
+        raise ReturnError(f"{path} is not a regular file: a return is a .csv or .xlsx file")
+    size = found.st_size
     if size > MAX_BYTES:
         raise ReturnError(f"{path} is over {MAX_BYTES // 1024 // 1024} MB: not a return")
     suffix = path.suffix.lower()
