@@ -6,7 +6,9 @@ XLSX, with figures filled in as a partner would). Each case takes one seed
 and mangles it with a fixed random seed: flipped bytes, a truncation, deleted
 or duplicated lines, wrong indentation, odd unicode (RTL marks, zero-width
 joiners, emoji, NUL, lone surrogates written as bytes, invalid UTF-8), YAML
-anchors and tags, a 1 MB string or a 10,000-digit number. The mangled file
+anchors and tags, a 1 MB string or a 10,000-digit number; for a workbook,
+also what spreadsheet tools get wrong: a stale ``<dimension>`` record, shared
+string indexes that point nowhere, zip members dropped, doubled or reordered. The mangled file
 goes through the same entry point as the command line (``pmkit.cli.app``):
 ``validate`` for a plan or a monitoring file, ``returns import --dry-run``
 for a return. Whatever pmkit makes of it, it must exit 0, 1 or 2 and say so
@@ -24,9 +26,11 @@ import csv
 import io
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
+import warnings
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -376,11 +380,59 @@ XLSX_CELL_VALUES: tuple[object, ...] = (
 )
 
 
+_DIMENSION = re.compile(rb'<dimension ref="[^"]*"\s*/>')
+_SHARED_INDEX = re.compile(rb'(<c [^>]*t="s"[^>]*>\s*<v>)(\d+)(</v>)')
+
+
+def mutate_xlsx_structure(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
+    """What spreadsheet tools get wrong: a stale dimension record, shared strings, the zip."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        members = [(info.filename, source.read(info)) for info in source.infolist()]
+    done: list[str] = []
+    sheets = [i for i, (name, _) in enumerate(members) if name.startswith("xl/worksheets/")]
+    change = rng.choice(("dimension", "shared", "drop", "duplicate", "reorder"))
+    if change == "dimension" and sheets:
+        index = rng.choice(sheets)
+        name, body = members[index]
+        ref = rng.choice((b"A1:M10", b"A1", b"A1:XFD1048576", b"Z9:A1", b"", b"nonsense"))
+        tag = b'<dimension ref="' + ref + b'"/>'
+        body = _DIMENSION.sub(tag, body) if _DIMENSION.search(body) else body
+        members[index] = (name, body)
+        done.append(f"{name}: dimension record {ref.decode()!r}")
+    elif change == "shared" and sheets:
+        index = rng.choice(sheets)
+        name, body = members[index]
+        bad = str(rng.choice((999_999, -1, 0, 10**12))).encode()
+        body = _SHARED_INDEX.sub(lambda m: m[1] + bad + m[3], body, count=rng.randint(1, 3))
+        members[index] = (name, body)
+        done.append(f"{name}: shared-string index {bad.decode()}")
+    elif change == "drop":
+        index = rng.randrange(len(members))
+        done.append(f"zip member {members[index][0]} removed")
+        del members[index]
+    elif change == "duplicate":
+        index = rng.randrange(len(members))
+        members.append(members[index])
+        done.append(f"zip member {members[index][0]} stored twice")
+    else:
+        rng.shuffle(members)
+        done.append("zip members reordered")
+    out = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of a duplicate name: that is the point
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, body in members:
+                target.writestr(name, body)
+    return out.getvalue(), done
+
+
 def mutate_xlsx(rng: random.Random, data: bytes) -> tuple[bytes, list[str]]:
     """Raw bytes, the XML inside the zip, or the cells as Excel would save them."""
-    how = rng.choice(("bytes", "xml", "xml", "cells", "cells"))
+    how = rng.choice(("bytes", "xml", "xml", "structure", "structure", "cells", "cells"))
     if how == "bytes":
         return mutate_bytes(rng, data)
+    if how == "structure":
+        return mutate_xlsx_structure(rng, data)
     if how == "xml":
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             members = [(info, source.read(info)) for info in source.infolist()]
