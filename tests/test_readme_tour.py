@@ -11,9 +11,9 @@ lines, and ``…`` inside a line for any text. Dates, times and commit ids are
 normalised, since a figure is stamped with the time it was recorded.
 
 An HTML comment before a block (invisible on a git host) sets up its state:
-``<!-- tour: cwd=FOLDER as-of=DATE copy=FROM:TO fill=FILE,FILE -->``.
+``<!-- tour: cwd=FOLDER as-of=DATE copy=FROM:TO trees=FROM:TO,… fill=FILE,… -->``.
 ``copy`` puts a file from the repository (a plan with typing mistakes, say)
-where the block expects it; ``fill`` types a figure into every empty figure
+where the block expects it, ``trees`` whole folders (plans for a portfolio); ``fill`` types a figure into every empty figure
 row of the named returns, as a partner would (the row's target, or its last
 value).
 """
@@ -168,6 +168,9 @@ def prepare(block: Block, root: Path) -> None:
         source, target = block.settings["copy"].split(":", 1)
         (root / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / source, root / target)
+    for pair in filter(None, block.settings.get("trees", "").split(",")):
+        source, target = pair.split(":", 1)
+        shutil.copytree(ROOT / source, root / target, dirs_exist_ok=True)
 
 
 def test_the_readme_tour_runs_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -202,11 +205,18 @@ def test_the_readme_tour_runs_as_written(tmp_path: Path, monkeypatch: pytest.Mon
                 continue
             assert words[:2] == ["uv", "run"], where
             monkeypatch.chdir(cwd)
+            into = None
+            if ">" in words:  # a shell's redirection of standard output to a file
+                into = cwd / words[words.index(">") + 1]
+                words = words[: words.index(">")]
             if words[2] == "pmkit":
                 result = CliRunner(env=env).invoke(app, words[3:])
                 if result.exception is not None and not isinstance(result.exception, SystemExit):
                     raise result.exception
                 printed, code = result.output, result.exit_code
+                if into is not None:
+                    into.write_text(result.stdout, encoding="utf-8")
+                    printed = result.stderr
             else:
                 done = subprocess.run(
                     [sys.executable, *words[3:]],
