@@ -13,9 +13,8 @@ normalised, since a figure is stamped with the time it was recorded.
 An HTML comment before a block (invisible on a git host) sets up its state:
 ``<!-- tour: cwd=FOLDER as-of=DATE copy=FROM:TO trees=FROM:TO,… fill=FILE,… -->``.
 ``copy`` puts a file from the repository (a plan with typing mistakes, say)
-where the block expects it, ``trees`` whole folders (plans for a portfolio); ``fill`` types a figure into every empty figure
-row of the named returns, as a partner would (the row's target, or its last
-value).
+where the block expects it, ``trees`` whole folders (plans for a portfolio);
+``fill`` fills in every empty row of the named returns, as a partner would.
 """
 
 from __future__ import annotations
