@@ -20,12 +20,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol
 
 from pmkit.judgement import due
-from pmkit.judgement.direction import Direction, Travel, compared_with, travel
+from pmkit.judgement.direction import Travel, improving_on_last_year, like_for_like
 from pmkit.judgement.forecast import Outlook, forecast
 from pmkit.judgement.months import quarter_from_months, quarter_method
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import PeriodTarget, period_target
-from pmkit.model.indicators import CompareWith
 from pmkit.model.partnership import Frequency
 from pmkit.periods import Period, PeriodKind
 
@@ -109,7 +108,6 @@ def assess(
     recorded = value is not None or (found is not None and found.not_available is not None)
     target = period_target(indicator, period, figure)
     last_year_value = figure(period.same_period_last_year())
-    better = travel(indicator, value, last_year_value, "", CompareWith.LAST_YEAR)
     status, note = _status(
         indicator,
         period,
@@ -119,20 +117,9 @@ def assess(
         target=target,
         today=today,
         scheme=scheme,
-        improving=better is not None and better.direction is Direction.IMPROVING,
+        improving=improving_on_last_year(indicator, period, value, figure),
     )
-    basis = compared_with(indicator)
-    then = (
-        period.same_period_last_year()
-        if basis is CompareWith.LAST_YEAR
-        else due.previous_period(indicator, period)
-    )
-    compared_value = figure(then)
-    if compared_value is None and basis is CompareWith.PREVIOUS:
-        # No figure for the period before: the same period last year, said as such.
-        basis, then = CompareWith.LAST_YEAR, period.same_period_last_year()
-        compared_value = figure(then)
-    moved = travel(indicator, value, compared_value, then.label, basis)
+    moved, then, compared_value = like_for_like(indicator, period, value, figure)
     assessment = Assessment(
         period=period,
         value=value,

@@ -14,10 +14,13 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.due import previous_period
 from pmkit.model.indicators import Accumulation, CompareWith, Polarity
 
 if TYPE_CHECKING:
+    from pmkit.judgement.targets import Lookup
     from pmkit.model.indicators import Indicator
+    from pmkit.periods import Period
 
 
 class Direction(StrEnum):
@@ -89,3 +92,34 @@ def travel(
         return None
     moved = "up" if now > then else "down" if now < then else "level"
     return Travel(found, against, basis, moved)
+
+
+def like_for_like(
+    indicator: Indicator, period: Period, value: Decimal | None, figure: Lookup
+) -> tuple[Travel | None, Period, Decimal | None]:
+    """The direction of the figure for ``period``, the period compared with, and its figure.
+
+    Where the period before has no figure, the same period last year is used,
+    and the direction says so.
+    """
+    basis = compared_with(indicator)
+    then = (
+        period.same_period_last_year()
+        if basis is CompareWith.LAST_YEAR
+        else previous_period(indicator, period)
+    )
+    before = figure(then)
+    if before is None and basis is CompareWith.PREVIOUS:
+        basis, then = CompareWith.LAST_YEAR, period.same_period_last_year()
+        before = figure(then)
+    return travel(indicator, value, before, then.label, basis), then, before
+
+
+def improving_on_last_year(
+    indicator: Indicator, period: Period, value: Decimal | None, figure: Lookup
+) -> bool:
+    """Whether the figure is better than the same period's last year (for the RAG scheme)."""
+    moved = travel(
+        indicator, value, figure(period.same_period_last_year()), "", CompareWith.LAST_YEAR
+    )
+    return moved is not None and moved.direction is Direction.IMPROVING

@@ -15,11 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pmkit.judgement import due
-from pmkit.judgement.direction import Direction, Travel, compared_with, travel
+from pmkit.judgement.direction import Travel, improving_on_last_year, like_for_like
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import PeriodTarget, period_target
-from pmkit.model.indicators import CompareWith
 
 if TYPE_CHECKING:
     from pmkit.judgement.targets import Lookup
@@ -52,23 +50,7 @@ def judge_figure(
     elif not target.usable:
         status = Rag.NO_TARGET
     else:
-        last_year = travel(
-            indicator,
-            value,
-            figure(period.same_period_last_year()),
-            "",
-            CompareWith.LAST_YEAR,
-        )
-        improving = last_year is not None and last_year.direction is Direction.IMPROVING
+        improving = improving_on_last_year(indicator, period, value, figure)
         status = judge(indicator, value, target, scheme, improving_on_last_year=improving)
-    basis = compared_with(indicator)
-    then = (
-        period.same_period_last_year()
-        if basis is CompareWith.LAST_YEAR
-        else due.previous_period(indicator, period)
-    )
-    before = figure(then)
-    if before is None and basis is CompareWith.PREVIOUS:
-        basis, then = CompareWith.LAST_YEAR, period.same_period_last_year()
-        before = figure(then)
-    return FigureJudgement(target, status, travel(indicator, value, before, then.label, basis))
+    moved, _, _ = like_for_like(indicator, period, value, figure)
+    return FigureJudgement(target, status, moved)
