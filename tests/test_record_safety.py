@@ -203,7 +203,16 @@ def test_eight_processes_recording_into_one_quarter_all_land(tmp_path: Path) -> 
 
     processes = [
         subprocess.Popen(
-            [*command, indicator, f"{20 + number}.5", *where, "--by", f"Analyst {number}"],
+            # Any figure will do (accepted as it is): what matters is that all eight land.
+            [
+                *command,
+                indicator,
+                f"{20 + number}.5",
+                *where,
+                "--by",
+                f"Analyst {number}",
+                "--accept-unusual",
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
