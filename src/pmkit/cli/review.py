@@ -81,8 +81,9 @@ def review(
         bool,
         typer.Option(
             "--history",
-            help="For the annual review: read the plan's git history and list the targets "
-            "revised during the year, with what the change log says about each.",
+            help="Read the plan's git history: judge each figure against the target in force "
+            "when its period began, and (in the annual review) list the targets revised "
+            "during the year with what the change log says about each.",
         ),
     ] = False,
     plan: PlanOption = Path("plan.yaml"),
@@ -104,15 +105,23 @@ def review(
     if year is not None and period is not None:
         fail("review a --period or a --year, not both")
     annual = _year(space, year) if year is not None else _annual(space, period)
-    try:
-        if annual is not None:
-            result: Any = review_year(space, annual, _history(space.plan_path) if history else None)
-        else:
-            from pmkit.cli.record import quarter_of
+    from pmkit.cli.record import quarter_of
 
-            result = review_quarter(space, quarter_of(space, period))
+    quarter = None if annual is not None else quarter_of(space, period)
+    reviewed = annual if annual is not None else quarter_of(space, period).year
+    past: PlanHistory | None = None
+    in_force: list[str] = []
+    if history:
+        space, past, in_force = _as_then(space, reviewed)
+    try:
+        result: Any = (
+            review_year(space, reviewed, past)
+            if quarter is None
+            else review_quarter(space, quarter)
+        )
     except StoreError as error:
         fail(str(error))
+    result.in_force = in_force
     override = template_dir if template_dir is not None else space.plan_path.parent / "templates"
     if template_dir is not None and not template_dir.is_dir():
         fail(f"no such folder: {template_dir}")
@@ -175,11 +184,27 @@ def _year(space: Workspace, label: str) -> Period:
     return period
 
 
-def _history(plan: Path) -> PlanHistory:
-    """The plan's history from git, or a clean exit 2 saying why it cannot be read."""
+def _as_then(space: Workspace, year: Period) -> tuple[Workspace, PlanHistory | None, list[str]]:
+    """The workspace with its targets as they stood when their periods began, from git."""
+    from dataclasses import replace
+
+    from pmkit.plan_history.in_force import plan_in_force
+
+    past, notes = _history(space.plan_path)
+    if past is None:
+        return space, None, notes
+    plan_then, notes = plan_in_force(space.plan, past, year)
+    return replace(space, plan=plan_then), past, notes
+
+
+def _history(plan: Path) -> tuple[PlanHistory | None, list[str]]:
+    """The plan's history from git; without it, a note saying why (the review goes on)."""
     from pmkit.plan_history.versions import HistoryError, history_for_checks
 
     try:
-        return history_for_checks(plan)
+        return history_for_checks(plan), []
     except HistoryError as error:
-        fail(f"cannot read the plan's history: {error}")
+        return None, [
+            f"the plan's history could not be read ({error}): figures are judged against "
+            "the plan's current targets"
+        ]

@@ -203,3 +203,5 @@ class QuarterReview:
     """The methods behind the review's judgements, by kind (each explained in the methodology)."""
     plan_problems: list[str] = field(default_factory=list)
     """The plan's error-level findings: figures may be judged against a wrong target."""
+    in_force: list[str] = field(default_factory=list)
+    """With the plan's history: targets judged as they stood when their periods began."""

@@ -83,6 +83,8 @@ class YearReview:
     """The quarters of the year that have ended, whose statuses are shown."""
     revisions: list[str] = field(default_factory=list)
     """Targets revised during the year (when the plan's history was read)."""
+    in_force: list[str] = field(default_factory=list)
+    """With the plan's history: targets judged as they stood when their periods began."""
 
 
 def review_year(

@@ -1,0 +1,109 @@
+"""Each period judged against the targets it started with, read from the plan's history."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import RunCli
+from pmkit.model.plan import Plan
+from pmkit.monitoring.workspace import open_workspace
+from pmkit.periods import Calendar
+from pmkit.plan_history.in_force import plan_in_force
+from pmkit.plan_history.versions import history_of_texts
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "community-safety"
+APRIL = Calendar(4)
+NOW = (EXAMPLE / "plan.yaml").read_text(encoding="utf-8")
+CUT = ("{period: 2026/27, value: 28.0}", "{period: 2026/27, value: 26.0}")
+
+
+def target(plan: Plan, indicator: str, period: str) -> Decimal | None:
+    found = next(i for i in plan.indicators if i.id == indicator)
+    return next((t.value for t in found.targets if t.period.label == period), None)
+
+
+def current(tmp_path: Path) -> Plan:
+    (tmp_path / "plan.yaml").write_text(NOW, encoding="utf-8")
+    return open_workspace(tmp_path / "plan.yaml", as_of=date(2026, 11, 26)).plan
+
+
+def test_a_target_cut_mid_year_is_judged_at_its_value_when_the_year_began(
+    tmp_path: Path,
+) -> None:
+    before = NOW.replace(CUT[1], CUT[0], 1)
+    history = history_of_texts([(date(2026, 3, 19), before), (date(2026, 7, 16), NOW)])
+    plan, notes = plan_in_force(current(tmp_path), history, APRIL.year(2026))
+    assert target(plan, "CS-08", "2026/27") == Decimal("28.0")
+    assert notes == [
+        "CS-08's target for 2026/27 is judged against 28.0, the target in force when the "
+        "period began (now 26.0)"
+    ]
+    # A target for another year, and every other target, stays as the plan has it now.
+    assert target(plan, "CS-08", "2027/28") == Decimal("28.0")
+    assert target(plan, "CS-07", "2026/27") == Decimal("32.5")
+
+
+def test_a_target_first_set_after_its_period_began_says_so(tmp_path: Path) -> None:
+    # CS-08's 2026/27 target did not exist until July.
+    start = NOW.index("      - {period: 2026/27, value: 26.0}")
+    end = NOW.index("\n", start) + 1
+    without = NOW[:start] + NOW[end:]
+    history = history_of_texts([(date(2026, 3, 19), without), (date(2026, 7, 16), NOW)])
+    plan, notes = plan_in_force(current(tmp_path), history, APRIL.year(2026))
+    assert target(plan, "CS-08", "2026/27") == Decimal("26.0")
+    assert notes == [
+        "CS-08's target for 2026/27 was set in-year, on 16 July 2026, after its period "
+        "began: judged against 26.0, the first value set"
+    ]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_the_review_with_history_judges_against_the_targets_of_the_time(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    folder = tmp_path / "kestermoor"
+    subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "build-history.py"), "community-safety", folder],
+        check=True,
+        capture_output=True,
+    )
+    plan = folder / "plan.yaml"
+    args = ("--as-of", "2026-11-26", "review", "--period", "2026/27 Q2", "--plan", plan)
+    now = run_cli(*args, "-f", "json")
+    then = run_cli(*args, "--history", "-f", "json")
+    assert now.exit_code == 0 and then.exit_code == 0, then.output
+
+    cs08_now = next(i for i in json.loads(now.stdout)["indicators"] if i["id"] == "CS-08")
+    cs08_then = next(i for i in json.loads(then.stdout)["indicators"] if i["id"] == "CS-08")
+    assert (cs08_now["target"], cs08_then["target"]) == (26, 28)
+    # CS-08 was cut in July; CS-18 was added with its target in May, after 1 April.
+    assert json.loads(then.stdout)["in_force"] == [
+        "CS-08's target for 2026/27 is judged against 28.0, the target in force when the "
+        "period began (now 26.0)",
+        "CS-18's target for 2026/27 was set in-year, on 21 May 2026, after its period "
+        "began: judged against 95, the first value set",
+    ]
+    shown = run_cli(*args, "--history")
+    assert "Judged against the targets in force when each period began" in shown.stdout
+
+
+def test_without_git_the_review_says_the_history_could_not_be_read(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    (tmp_path / "plan.yaml").write_text(NOW, encoding="utf-8")
+    result = run_cli(
+        "--as-of", "2026-11-26", "review", "--period", "2026/27 Q2",
+        "--plan", tmp_path / "plan.yaml", "--history",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "the plan's history could not be read" in result.stdout
+    assert "judged against the plan's current targets" in result.stdout
