@@ -527,8 +527,8 @@ def test_a_file_only_the_fast_reader_accepts_is_refused_with_its_place(
     )  # fmt: skip
 
     assert result.exit_code == 2
-    assert "2026-27-Q2.yaml:6:1: pmkit cannot edit the file as it is (found character" in (
-        " ".join(result.output.split())
-    )
-    assert "fix it by hand first" in result.output
+    shown = " ".join(result.output.split())
+    # Refused at the tab, by the editor (yaml-rs read it) or by the reader (ruamel.yaml).
+    assert "2026-27-Q2.yaml:6:1: " in shown
+    assert "fix it by hand first" in shown or "fix the file by hand first" in shown
     assert (tmp_path / PATH).read_text(encoding="utf-8") == text
