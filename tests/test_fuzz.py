@@ -14,7 +14,7 @@ goes through the same entry point as the command line (``pmkit.cli.app``):
 for a return. Whatever pmkit makes of it, it must exit 0, 1 or 2 and say so
 in words, never with a traceback or an "internal error".
 
-``PMKIT_FUZZ_CASES`` (default 100; ``.ci/run`` sets 3,000) sets how many
+``PMKIT_FUZZ_CASES`` (default 60; ``.ci/run`` sets 3,000) sets how many
 in-process cases run; the subprocess cases are a slow suite (``--slow``);
 ``PMKIT_FUZZ_SEED`` (default 20261126) the seed. A failure names the seed, the
 case number and its mutations, so ``PMKIT_FUZZ_SEED=S`` reproduces it.
@@ -49,7 +49,7 @@ AS_OF = "2026-11-26"
 """Late November 2026: the returns are for 2026/27 Q2, the latest quarter ended."""
 
 SEED = int(os.environ.get("PMKIT_FUZZ_SEED", "20261126"))
-CASES = int(os.environ.get("PMKIT_FUZZ_CASES", "100"))
+CASES = int(os.environ.get("PMKIT_FUZZ_CASES", "60"))
 SUBPROCESS_CASES = int(os.environ.get("PMKIT_FUZZ_SUBPROCESS_CASES", "50"))
 SUBPROCESS_TIMEOUT = 60
 

@@ -51,7 +51,7 @@ from strategies import (
 AT = datetime(2026, 11, 26, 9, 30)
 RECORDER = Recorder("property test", AT, "command line")
 PROPERTIES = settings(
-    max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "50")),
+    max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "20")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -233,7 +233,7 @@ def test_the_review_has_one_entry_per_indicator(
 # -- periods ----------------------------------------------------------------------
 
 
-@settings(max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "60")), deadline=None)
+@settings(max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "25")), deadline=None)
 @given(
     start=st.integers(1, 12),
     year=st.integers(1990, 2100),
@@ -264,7 +264,7 @@ def test_period_labels_read_back_as_themselves(
 RANK = {Rag.GREEN: 0, Rag.AMBER: 1, Rag.RED: 2}
 
 
-@settings(max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "60")), deadline=None)
+@settings(max_examples=int(os.environ.get("PMKIT_PROPERTY_EXAMPLES", "25")), deadline=None)
 @given(
     target=numbers(places=2),
     values=st.tuples(numbers(places=2), numbers(places=2)),

@@ -146,6 +146,7 @@ def run_dying_writer(how: str, plan: Path, *args: str) -> subprocess.CompletedPr
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["full", "half"])
 def test_a_writer_killed_mid_write_leaves_the_old_file_whole(tmp_path: Path, how: str) -> None:
     plan = copy_plan(tmp_path)
@@ -176,6 +177,7 @@ def test_a_writer_killed_mid_write_leaves_the_old_file_whole(tmp_path: Path, how
     assert list(load(path)["figures"]) == ["CS-01", "CS-02"]
 
 
+@pytest.mark.slow
 def test_a_writer_killed_while_starting_a_file_leaves_no_file(tmp_path: Path) -> None:
     plan = copy_plan(tmp_path)
 
