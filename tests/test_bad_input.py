@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -79,10 +78,37 @@ def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     return reader
 
 
-def children_peak_rss_mb() -> float:
-    """The largest resident set of any finished child process, in MB."""
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
+_MEASURED = """
+import atexit, resource, runpy, sys
+report = sys.argv.pop(1)
+def _peak():
+    with open(report, "w") as out:
+        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+atexit.register(_peak)
+sys.argv[0] = "pmkit"
+runpy.run_module("pmkit", run_name="__main__")
+"""
+
+
+def run_measured(path: Path, report: Path) -> tuple[subprocess.CompletedProcess[str], float]:
+    """``pmkit validate PATH`` in a fresh process, and that process's own peak memory in MB.
+
+    Measured by the process itself, not as the largest of every child pytest
+    has waited for: other tests (in this worker, under xdist) start larger ones.
+    """
+    env = {
+        key: value for key, value in os.environ.items() if key not in ("PMKIT_DEBUG", "FORCE_COLOR")
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURED, str(report), "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env,
+        check=False,
+    )
+    peak = int(report.read_text(encoding="utf-8"))
+    return result, peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
 
 
 # -- not YAML, not text ---------------------------------------------------
@@ -221,19 +247,21 @@ def test_a_python_object_tag_is_refused_and_nothing_runs(
 
 
 @pytest.mark.usefixtures("reader")
-def test_a_billion_laughs_is_refused_before_it_expands(write_plan: WritePlan) -> None:
+def test_a_billion_laughs_is_refused_before_it_expands(
+    write_plan: WritePlan, tmp_path: Path
+) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for name, previous in zip("bcdefghij", "abcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{','.join([f'*{previous}'] * 9)}]")
     path = write_plan("\n".join(lines) + "\n")  # 9**9 = 387 million "lol"s if expanded
 
-    result = run_pmkit_process(path)
+    result, peak_mb = run_measured(path, tmp_path / "peak.txt")
 
     assert_no_traceback(result.stdout + result.stderr)
     assert result.returncode == 2, result.stderr
     assert f"{path}:2:8: YML004 " in result.stdout  # the first alias
     assert "billion laughs" in result.stdout
-    assert children_peak_rss_mb() < 200
+    assert peak_mb < 200
 
 
 @pytest.mark.usefixtures("reader")
