@@ -82,8 +82,18 @@ _MEASURED = """
 import atexit, resource, runpy, sys
 report = sys.argv.pop(1)
 def _peak():
+    # VmHWM is this program's own high-water mark; ru_maxrss also counts the parent's
+    # memory before the exec (a large pytest worker), so it is only the fallback.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    peak = int(line.split()[1])
+    except OSError:
+        pass
     with open(report, "w") as out:
-        out.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        out.write(str(peak))
 atexit.register(_peak)
 sys.argv[0] = "pmkit"
 runpy.run_module("pmkit", run_name="__main__")
