@@ -29,7 +29,22 @@ class Stamp(Section):
     source: Text | None = None
 
 
-class FigureVersion(Stamp):
+class Counts(Section):
+    """The counts behind a rate or percentage, and an interval supplied with the figure.
+
+    ``numerator`` events out of ``denominator`` people (or population) give the
+    value; ``lower_ci`` and ``upper_ci`` are the 95% confidence limits a return
+    supplies for a figure whose interval pmkit cannot work out itself (an
+    age-standardised rate, a survey estimate).
+    """
+
+    numerator: Number | None = Field(default=None, ge=0)
+    denominator: Number | None = Field(default=None, gt=0)
+    lower_ci: Number | None = None
+    upper_ci: Number | None = None
+
+
+class FigureVersion(Stamp, Counts):
     """An earlier version of a figure, kept when it was replaced, with the reason."""
 
     value: Number | None = None
@@ -41,7 +56,7 @@ class FigureVersion(Stamp):
     reason: Text | None = None
 
 
-class Figure(Stamp):
+class Figure(Stamp, Counts):
     """One recorded figure: a value, or an explicit "not available" with the reason."""
 
     value: Number | None = None
