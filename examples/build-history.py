@@ -1,15 +1,19 @@
-"""Build an example plan's year of history in a new git repository.
+"""Build an example plan's two years of history in a new git repository.
 
-Each example plan's change log records how the plan was refined during
-2026/27: indicators added once baselines were in, and targets revised at the
-first quarterly review. This script commits the plan as it stood at each of
-those dates, with fixed dates and authors (so the history is the same on
-every machine), ending with the plan exactly as it is in examples/:
+Each example plan's change log records how the plan was refined: the plan for
+2025/26 agreed in March 2025, with a target revised and another first set at
+a review that autumn; the plan for 2026/27 agreed in March 2026, replacing
+the 2025/26 targets; indicators added once the 2025/26 baselines were in; and
+targets revised at the first quarterly review of 2026/27. This script commits
+the plan as it stood at each of those dates, with fixed dates and authors (so
+the history is the same on every machine), ending with the plan exactly as it
+is in examples/:
 
     uv run python examples/build-history.py community-safety kestermoor
     cd kestermoor
     uv run pmkit diff --since 2026-04-01
-    uv run pmkit diff --indicator CS-08
+    uv run pmkit diff --indicator CS-04
+    uv run pmkit --as-of 2026-11-26 review --year 2025/26 --history
 
 Only git and the Python standard library are needed.
 """
@@ -18,10 +22,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent
@@ -32,8 +37,10 @@ class Step:
     """One commit: when, by whom, why, and what it changed.
 
     ``added`` names the indicators this commit added and ``revised`` the
-    target lines it changed, as (line before, line after): the versions
-    before this commit are made by undoing them.
+    lines it changed, as (line before, line after); ``targets_before`` holds
+    indicators' targets as they were before it (none: no targets), and
+    ``baselines_before`` the previous year's baseline values it replaced. The
+    versions before this commit are made by undoing all of them.
     """
 
     day: str
@@ -42,27 +49,119 @@ class Step:
     message: str
     added: tuple[str, ...] = ()
     revised: tuple[tuple[str, str], ...] = ()
+    targets_before: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    baselines_before: dict[str, str] = field(default_factory=dict)
 
+
+def _year(targets: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Each indicator's target for 2025/26, as it is written in the plan."""
+    return {key: (f"{{period: 2025/26, value: {value}}}",) for key, value in targets.items()}
+
+
+def _title(partnership: str) -> tuple[str, str]:
+    """The plan's first line, for 2025/26 and for 2026/27."""
+    line = f"# {partnership}: performance-management plan {{}}.\n"
+    return line.format("2025/26"), line.format("2026/27")
+
+
+KESTERMOOR = "Kestermoor Performance Officer", "performance@kestermoor.example.org"
+KESTERMOOR_CSP = "Community Safety Partnership Manager", "csp.manager@kestermoor.example.org"
+RAVENSMERE = "Ravensmere HWB Business Manager", "hwb@ravensmere.example.org"
+RAVENSMERE_PH = "Ravensmere Public Health Analyst", "ph.analyst@ravensmere.example.org"
+
+# The 2025/26 targets as they stood after the autumn 2025 review.
+SAFETY_2025 = _year(
+    {
+        "CS-02": "9.9",
+        "CS-12": "18.0",
+        "CS-13": "14.6",
+        "CS-03": "8.8",
+        "CS-04": "70",
+        "CS-05": "12.5",
+        "CS-06": "28.0",
+        "CS-07": "33.5",
+        "CS-08": "27.0",
+        "CS-14": "92",
+        "CS-09": "160",
+        "CS-10": "25.6",
+        "CS-11": "40",
+        "CS-17": "100",
+        "CS-15": "50",
+        "CS-16": "53.0",
+        "CS-19": "2.7",
+        "CS-20": "95",
+    }
+)
+HEALTH_2025 = _year(
+    {
+        "HW-01": "60.6",
+        "HW-02": "12.8",
+        "HW-03": "2200",
+        "HW-04": "24.5",
+        "HW-05": "168.0",
+        "HW-06": "1000",
+        "HW-07": "37.3",
+        "HW-08": "8.0",
+        "HW-09": "11.5",
+        "HW-11": "66.0",
+        "HW-12": "24900",
+        "HW-13": "92.0",
+        "HW-14": "0.85",
+        "HW-15": "600",
+        "HW-16": "2100",
+        "HW-17": "580",
+        "HW-18": "60.5",
+        "HW-20": "100",
+        "HW-21": "60",
+        "HW-22": "98",
+    }
+)
 
 HISTORIES: dict[str, list[Step]] = {
     "community-safety": [
+        Step("2025-03-20", *KESTERMOOR, "Plan for 2025/26 agreed by the Partnership Board"),
+        Step(
+            "2025-10-16",
+            *KESTERMOOR_CSP,
+            "Quarter 2 review: CS-04 target for 2025/26 raised to 70; CS-17 target set",
+            targets_before={"CS-04": ("{period: 2025/26, value: 66}",), "CS-17": ()},
+        ),
         Step(
             "2026-03-19",
-            "Kestermoor Performance Officer",
-            "performance@kestermoor.example.org",
+            *KESTERMOOR,
             "Plan for 2026/27 agreed by the Partnership Board",
+            revised=(_title("Safer Kestermoor Partnership"),),
+            targets_before=SAFETY_2025,
         ),
         Step(
             "2026-05-21",
-            "Kestermoor Performance Officer",
-            "performance@kestermoor.example.org",
+            *KESTERMOOR,
             "Baselines from the 2025/26 outturns; CS-18 added",
             added=("CS-18",),
+            baselines_before={
+                "CS-01": "87.4",
+                "CS-02": "10.2",
+                "CS-12": "18.6",
+                "CS-13": "15.0",
+                "CS-03": "9.0",
+                "CS-04": "75",
+                "CS-05": "13.4",
+                "CS-06": "28.9",
+                "CS-07": "34.9",
+                "CS-08": "25.8",
+                "CS-14": "85.1",
+                "CS-09": "171",
+                "CS-11": "37",
+                "CS-17": "61",
+                "CS-15": "47",
+                "CS-16": "51.3",
+                "CS-19": "2.4",
+                "CS-20": "88",
+            },
         ),
         Step(
             "2026-07-16",
-            "Community Safety Partnership Manager",
-            "csp.manager@kestermoor.example.org",
+            *KESTERMOOR_CSP,
             "Quarter 1 review: CS-08 target for 2026/27 lowered to 26%",
             revised=(
                 (
@@ -75,23 +174,44 @@ HISTORIES: dict[str, list[Step]] = {
         ),
     ],
     "health-wellbeing": [
+        Step("2025-03-27", *RAVENSMERE, "Plan for 2025/26 agreed with the Better Care Fund plan"),
+        Step(
+            "2025-09-18",
+            *RAVENSMERE,
+            "Quarter 1 review: HW-12 target for 2025/26 raised to 24,900; HW-06 target set",
+            targets_before={"HW-12": ("{period: 2025/26, value: 24700}",), "HW-06": ()},
+        ),
         Step(
             "2026-03-24",
-            "Ravensmere HWB Business Manager",
-            "hwb@ravensmere.example.org",
+            *RAVENSMERE,
             "Plan for 2026/27 agreed with the Better Care Fund plan",
+            revised=(_title("Ravensmere Health and Wellbeing Board"),),
+            targets_before=HEALTH_2025,
         ),
         Step(
             "2026-06-25",
-            "Ravensmere HWB Business Manager",
-            "hwb@ravensmere.example.org",
+            *RAVENSMERE,
             "Baselines from the 2025/26 outturns; HW-19 added",
             added=("HW-19",),
+            baselines_before={
+                "HW-03": "1890",
+                "HW-06": "640",
+                "HW-08": "9.1",
+                "HW-10": "176",
+                "HW-11": "61.2",
+                "HW-12": "25450",
+                "HW-13": "91.1",
+                "HW-14": "0.98",
+                "HW-15": "634",
+                "HW-16": "2210",
+                "HW-20": "50",
+                "HW-21": "49",
+                "HW-22": "94.8",
+            },
         ),
         Step(
             "2026-09-17",
-            "Ravensmere Public Health Analyst",
-            "ph.analyst@ravensmere.example.org",
+            *RAVENSMERE_PH,
             "Quarter 1 review: HW-03 stop smoking target raised to 2,600",
             revised=(
                 (
@@ -111,15 +231,67 @@ def _replace_once(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def _without_indicator(text: str, indicator: str) -> str:
-    """The plan without ``indicator``'s block and the references to it."""
-    lines = text.splitlines(keepends=True)
+def _block(lines: list[str], indicator: str) -> tuple[int, int]:
+    """Where ``indicator``'s block begins and ends among ``lines``."""
     start = lines.index(f"  - id: {indicator}\n")
     end = start + 1
     while end < len(lines) and not (
         lines[end].startswith(("  - id: ", "  # ")) or lines[end][:1].isalpha()
     ):
         end += 1
+    return start, end
+
+
+def _with_targets(text: str, indicator: str, targets: tuple[str, ...]) -> str:
+    """The plan with ``indicator``'s targets replaced by ``targets`` (none: no targets)."""
+    lines = text.splitlines(keepends=True)
+    start, end = _block(lines, indicator)
+    at = next((n for n in range(start, end) if lines[n] == "    targets:\n"), None)
+    written = [f"      - {target}\n" for target in targets]
+    if at is None:
+        at = next(n for n in range(start, end) if lines[n].startswith("    baseline:")) + 1
+        return "".join(lines[:at] + (["    targets:\n", *written] if written else []) + lines[at:])
+    stop = at + 1
+    while stop < end and lines[stop].startswith("      "):
+        stop += 1
+    kept = ["    targets:\n", *written] if written else []
+    return "".join(lines[:at] + kept + lines[stop:])
+
+
+def _year_before(text: str) -> str:
+    """``text`` with each year a year earlier: 2025/26 becomes 2024/25, March 2026 March 2025."""
+    text = re.sub(
+        r"\b(\d{4})/(\d{2})\b",
+        lambda found: f"{int(found[1]) - 1}/{int(found[2]) - 1:02d}",
+        text,
+    )
+    return re.sub(r"\b(20\d{2})\b(?!/)", lambda found: str(int(found[1]) - 1), text)
+
+
+def _with_baseline(text: str, indicator: str, value: str) -> str:
+    """The plan with ``indicator``'s baseline the year before's, at ``value``.
+
+    The source is the same, a year earlier, without the counts in brackets
+    or the notes after a semicolon (they belong to the later year).
+    """
+    lines = text.splitlines(keepends=True)
+    start, end = _block(lines, indicator)
+    at = next(n for n in range(start, end) if lines[n].startswith("    baseline: {"))
+    found = re.fullmatch(
+        r"    baseline: \{period: (\S+), value: [^,]+, source: (.*)\}\n", lines[at]
+    )
+    if found is None:
+        raise SystemExit(f"build-history: cannot read {indicator}'s baseline")
+    source = re.sub(r" \([^)]*\)|;.*$", "", found[2].strip('"'))
+    period, source = _year_before(found[1]), _year_before(source)
+    lines[at] = f'    baseline: {{period: {period}, value: {value}, source: "{source}"}}\n'
+    return "".join(lines)
+
+
+def _without_indicator(text: str, indicator: str) -> str:
+    """The plan without ``indicator``'s block and the references to it."""
+    lines = text.splitlines(keepends=True)
+    start, end = _block(lines, indicator)
     kept = lines[:start] + lines[end:]
     kept = [line for line in kept if line.strip() != f"in_year_proxy: {indicator}"]
     text = "".join(kept)
@@ -149,6 +321,10 @@ def plan_as_at(final: str, steps: list[Step], number: int) -> str:
             text = _replace_once(text, after, before)
         for indicator in step.added:
             text = _without_indicator(text, indicator)
+        for indicator, targets in step.targets_before.items():
+            text = _with_targets(text, indicator, targets)
+        for indicator, value in step.baselines_before.items():
+            text = _with_baseline(text, indicator, value)
     text = _without_later_entries(text, steps[number].day)
     for line in text.splitlines():
         if line.startswith("  last_refined: "):
