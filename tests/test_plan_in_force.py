@@ -107,3 +107,84 @@ def test_without_git_the_review_says_the_history_could_not_be_read(
     assert result.exit_code == 0, result.output
     assert "the plan's history could not be read" in result.stdout
     assert "judged against the plan's current targets" in result.stdout
+
+
+def small(*indicators: str, extra: str = "") -> str:
+    """A small plan holding ``indicators``, each written as its YAML block."""
+    return (
+        "format_version: 1\n"
+        f"partnership:\n  name: Riverside CSP\n{extra}"
+        "indicators:\n" + "".join(indicators)
+    )
+
+
+def indicator(key: str, *targets: str, more: str = "") -> str:
+    lines = "".join(
+        f"      - {{period: {t.split('=')[0]}, value: {t.split('=')[1]}}}\n" for t in targets
+    )
+    return f"  - id: {key}\n    polarity: lower\n{more}" + (
+        f"    targets:\n{lines}" if lines else ""
+    )
+
+
+def plan_of(text: str, tmp_path: Path) -> Plan:
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    return open_workspace(tmp_path / "plan.yaml", as_of=date(2026, 11, 26)).plan
+
+
+def test_a_target_since_removed_is_put_back_for_its_period(tmp_path: Path) -> None:
+    history = history_of_texts(
+        [
+            (date(2025, 3, 20), small(indicator("CS-02", "2025/26=9.9"))),
+            (date(2026, 3, 19), small(indicator("CS-02", "2026/27=9.2"))),
+        ]
+    )
+    now = plan_of(small(indicator("CS-02", "2026/27=9.2")), tmp_path)
+    plan, notes = plan_in_force(now, history, APRIL.year(2025))
+    assert target(plan, "CS-02", "2025/26") == Decimal("9.9")
+    assert target(plan, "CS-02", "2026/27") == Decimal("9.2")
+    assert notes == [
+        "The target for 2025/26 of CS-02 has since been removed from the plan: judged "
+        "against it as it stood when the period began"
+    ]
+    # The year the working copy's targets are for is left as it is, without a note.
+    plan, notes = plan_in_force(now, history, APRIL.year(2026))
+    assert (target(plan, "CS-02", "2025/26"), notes) == (None, [])
+
+
+def test_an_indicator_removed_after_the_year_began_is_still_reviewed(tmp_path: Path) -> None:
+    both = small(indicator("CS-02", "2025/26=9.9"), indicator("CS-13", "2025/26=14.6"))
+    history = history_of_texts(
+        [
+            (date(2025, 3, 20), both),
+            (date(2025, 10, 16), small(indicator("CS-02", "2025/26=9.9"))),
+        ]
+    )
+    now = plan_of(small(indicator("CS-02", "2025/26=9.9")), tmp_path)
+    plan, notes = plan_in_force(now, history, APRIL.year(2025))
+    assert [i.id for i in plan.indicators] == ["CS-02", "CS-13"]
+    assert target(plan, "CS-13", "2025/26") == Decimal("14.6")
+    assert notes[0] == (
+        "CS-13 was removed from the plan on 16 October 2025, after 2025/26 began: it is "
+        "reviewed as the plan last held it"
+    )
+    # Removed before 2026/27 began, it has no place in that year's review.
+    plan, _ = plan_in_force(now, history, APRIL.year(2026))
+    assert [i.id for i in plan.indicators] == ["CS-02"]
+
+
+def test_an_older_version_with_fields_since_renamed_does_not_stop_the_review(
+    tmp_path: Path,
+) -> None:
+    # The 2025 plan has a field this version of pmkit does not know, and an
+    # older spelling of the tolerance; its targets are still read.
+    older = small(
+        indicator("CS-02", "2025/26=9.9", more="    tolerence: 5%\n    rag_rule: strict\n"),
+        extra="  board_chair: Cllr Okafor\n",
+    )
+    history = history_of_texts(
+        [(date(2025, 3, 20), older), (date(2026, 3, 19), small(indicator("CS-02", "2026/27=9.2")))]
+    )
+    now = plan_of(small(indicator("CS-02", "2026/27=9.2")), tmp_path)
+    plan, _ = plan_in_force(now, history, APRIL.year(2025))
+    assert target(plan, "CS-02", "2025/26") == Decimal("9.9")

@@ -1,0 +1,124 @@
+"""The examples' own history: 2025/26 reviewed against the targets it had.
+
+examples/build-history.py commits each example plan as it stood from March
+2025 (the plan for 2025/26) to today's. The plan in examples/ holds no
+2025/26 targets any more (the plan for 2026/27 replaced them), so the annual
+review of 2025/26 finds its targets only in the history: the ones in force on
+1 April 2025, a target revised that autumn judged at its value on 1 April,
+and one first set that autumn judged at the value it was set at.
+
+Every expected status below is worked out by hand from the target, the
+tolerance written in the plan and the year-end figure in the example's
+monitoring data.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import RunCli
+from plan_repo import git_env
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "examples" / "build-history.py"
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def built(tmp_path: Path, example: str) -> Path:
+    folder = tmp_path / example
+    subprocess.run(
+        [sys.executable, str(BUILD), example, str(folder)],
+        env=git_env(),
+        check=True,
+        capture_output=True,
+    )
+    return folder / "plan.yaml"
+
+
+def year_review(run_cli: RunCli, plan: Path, *more: str) -> dict[str, Any]:
+    result = run_cli(
+        "--as-of", "2026-11-26", "review", "--year", "2025/26", "--plan", plan, "-f", "json", *more
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
+
+
+def line(review: dict[str, Any], indicator: str) -> tuple[Any, Any, str]:
+    found = next(item for item in review["indicators"] if item["id"] == indicator)
+    return found["target"], found["actual"], found["status"]
+
+
+def test_the_history_begins_in_march_2025_and_ends_with_the_plan_as_it_is(
+    tmp_path: Path,
+) -> None:
+    plan = built(tmp_path, "community-safety")
+    log = subprocess.run(
+        ["git", "log", "--reverse", "--format=%ad %s", "--date=short"],
+        cwd=plan.parent,
+        env=git_env(),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()
+    assert log[0] == "2025-03-20 Plan for 2025/26 agreed by the Partnership Board"
+    assert log[1].startswith("2025-10-16 Quarter 2 review: CS-04")
+    assert len(log) == 5
+    example = ROOT / "examples" / "community-safety" / "plan.yaml"
+    assert plan.read_bytes() == example.read_bytes()
+
+
+def test_2025_26_is_judged_against_the_targets_it_had(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = built(tmp_path, "community-safety")
+    now = year_review(run_cli, plan)
+    then = year_review(run_cli, plan, "--history")
+
+    # The plan as it is holds no 2025/26 targets.
+    assert line(now, "CS-04") == (None, 68, "no_target")
+    # Knife offences: 66 per 100,000 on 1 April 2025 (raised to 70 in October).
+    # Lower is better, 5% tolerance: near target up to 66 x 1.05 = 69.3; 68 is near.
+    assert line(then, "CS-04") == (66, 68, "amber")
+    # Turnaround starts: first set at 100 on 16 October 2025. 104 >= 100: on target.
+    assert line(then, "CS-17") == (100, 104, "green")
+    # MARAC repeat referrals: 27%, higher is better, 2 points either side:
+    # near target down to 25; 22 is off target.
+    assert line(then, "CS-08") == (27, 22, "red")
+    # Neighbourhood crime: 9.9 per 1,000, lower is better; 9.6 is on target.
+    assert line(then, "CS-02") == (9.9, 9.6, "green")
+
+    assert then["in_force"][:2] == [
+        "CS-04's target for 2025/26 is judged against 66, the target in force when the "
+        "period began (later 70, and since removed from the plan)",
+        "CS-17's target for 2025/26 was set in-year, on 16 October 2025, after its period "
+        "began: judged against 100, the first value set; it has since been removed from "
+        "the plan",
+    ]
+    assert then["in_force"][2].startswith(
+        "The targets for 2025/26 of CS-02, CS-12, CS-13, CS-03, CS-05,"
+    )
+    (revised,) = then["revisions"]
+    assert revised.startswith(
+        "CS-04's target for 2025/26 was revised from 66 to 70 on 16 October 2025, "
+        "less ambitious: Quarter 2 review. CS-04 target for 2025/26 raised from 66 to 70"
+    )
+
+
+def test_the_health_example_has_its_2025_26_targets_too(tmp_path: Path, run_cli: RunCli) -> None:
+    then = year_review(run_cli, built(tmp_path, "health-wellbeing"), "--history")
+    # Emergency admissions aged 65+: 24,700 on 1 April 2025 (24,900 from September).
+    # Lower is better, 3% tolerance: near target up to 24,700 x 1.03 = 25,441.
+    assert line(then, "HW-12") == (24700, 24870, "amber")
+    # Active Ravensmere starts: first set at 1,000 in September; 1,020 is on target.
+    assert line(then, "HW-06") == (1000, 1020, "green")
+    assert any(note.startswith("HW-12's target for 2025/26") for note in then["in_force"])
+    assert [revision[:60] for revision in then["revisions"]] == [
+        "HW-12's target for 2025/26 was revised from 24700 to 24900 o"
+    ]
