@@ -94,14 +94,15 @@ def test_2025_26_is_judged_against_the_targets_it_had(tmp_path: Path, run_cli: R
     # Neighbourhood crime: 9.9 per 1,000, lower is better; 9.6 is on target.
     assert line(then, "CS-02") == (9.9, 9.6, "green")
 
-    assert then["in_force"][:2] == [
+    assert then["in_force"][:3] == [
+        "Judged against the targets in force when each period began",
         "CS-04's target for 2025/26 is judged against 66, the target in force when the "
         "period began (later 70, and since removed from the plan)",
         "CS-17's target for 2025/26 was set in-year, on 16 October 2025, after its period "
         "began: judged against 100, the first value set; it has since been removed from "
         "the plan",
     ]
-    assert then["in_force"][2].startswith(
+    assert then["in_force"][3].startswith(
         "The targets for 2025/26 of CS-02, CS-12, CS-13, CS-03, CS-05,"
     )
     (revised,) = then["revisions"]

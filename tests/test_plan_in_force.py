@@ -87,6 +87,7 @@ def test_the_review_with_history_judges_against_the_targets_of_the_time(
     assert (cs08_now["target"], cs08_then["target"]) == (26, 28)
     # CS-08 was cut in July; CS-18 was added with its target in May, after 1 April.
     assert json.loads(then.stdout)["in_force"] == [
+        "Judged against the targets in force when each period began",
         "CS-08's target for 2026/27 is judged against 28.0, the target in force when the "
         "period began (now 26.0)",
         "CS-18's target for 2026/27 was set in-year, on 21 May 2026, after its period "

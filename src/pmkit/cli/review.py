@@ -11,6 +11,7 @@ import typer
 from pmkit.cli.app import app, fail
 from pmkit.cli.output import open_output
 from pmkit.cli.record import PlanOption, workspace
+from pmkit.cli.review_history import as_at, as_then
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
@@ -86,6 +87,15 @@ def review(
             "during the year with what the change log says about each.",
         ),
     ] = False,
+    plan_at: Annotated[
+        str | None,
+        typer.Option(
+            "--plan-at",
+            metavar="REV|DATE",
+            help="Judge against the plan as it stood at a commit, tag or branch, or at the end "
+            "of a date (2026-04-01 or 01/04/2026), read from git. Not with --history.",
+        ),
+    ] = None,
     plan: PlanOption = Path("plan.yaml"),
 ) -> None:
     """Write the quarterly performance review for the board (or, for a year, the annual review).
@@ -111,8 +121,15 @@ def review(
     reviewed = annual if annual is not None else quarter_of(space, period).year
     past: PlanHistory | None = None
     in_force: list[str] = []
+    if history and plan_at is not None:
+        fail(
+            "use --history or --plan-at, not both: --history takes each target as its period "
+            "began, --plan-at the whole plan as it stood at one commit or date"
+        )
     if history:
-        space, past, in_force = _as_then(space, reviewed)
+        space, past, in_force = as_then(space, reviewed)
+    elif plan_at is not None:
+        space, in_force = as_at(space, plan_at)
     try:
         result: Any = (
             review_year(space, reviewed, past)
@@ -182,29 +199,3 @@ def _year(space: Workspace, label: str) -> Period:
     if period.kind is not PeriodKind.YEAR:
         fail(f"--year takes a year, such as {period.year.label}, not {period.label}")
     return period
-
-
-def _as_then(space: Workspace, year: Period) -> tuple[Workspace, PlanHistory | None, list[str]]:
-    """The workspace with its targets as they stood when their periods began, from git."""
-    from dataclasses import replace
-
-    from pmkit.plan_history.in_force import plan_in_force
-
-    past, notes = _history(space.plan_path)
-    if past is None:
-        return space, None, notes
-    plan_then, notes = plan_in_force(space.plan, past, year)
-    return replace(space, plan=plan_then), past, notes
-
-
-def _history(plan: Path) -> tuple[PlanHistory | None, list[str]]:
-    """The plan's history from git; without it, a note saying why (the review goes on)."""
-    from pmkit.plan_history.versions import HistoryError, history_for_checks
-
-    try:
-        return history_for_checks(plan), []
-    except HistoryError as error:
-        return None, [
-            f"the plan's history could not be read ({error}): figures are judged against "
-            "the plan's current targets"
-        ]
