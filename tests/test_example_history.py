@@ -105,6 +105,15 @@ def test_2025_26_is_judged_against_the_targets_it_had(tmp_path: Path, run_cli: R
     assert then["in_force"][3].startswith(
         "The targets for 2025/26 of CS-02, CS-12, CS-13, CS-03, CS-05,"
     )
+    # The plan now gives 2025/26 itself as CS-04's baseline; the year is
+    # measured from the 2024/25 baseline the plan had: 75, down to 68.
+    cs04 = next(item for item in then["indicators"] if item["id"] == "CS-04")
+    assert (cs04["baseline"], cs04["baseline_period"]) == (75, "2024/25")
+    assert cs04["against_baseline"] == "improving"
+    assert then["in_force"][-1].startswith(
+        "Baselines from before 2025/26, as the plan last had them (the plan now gives a "
+        "baseline from 2025/26 or later): CS-01, CS-02,"
+    )
     (revised,) = then["revisions"]
     assert revised.startswith(
         "CS-04's target for 2025/26 was revised from 66 to 70 on 16 October 2025, "

@@ -41,6 +41,8 @@ def plan_in_force(plan: Plan, history: PlanHistory, year: Period) -> tuple[Plan,
     indicators = [
         _in_force(indicator, history, year, notes, removed) for indicator in plan.indicators
     ]
+    earlier: list[str] = []
+    indicators = [_baseline(indicator, history, year, earlier) for indicator in indicators]
     for indicator, day in _retired(plan, history, year):
         when = f"on {spoken_date(day)}" if day is not None else "since its last commit"
         notes.append(
@@ -55,7 +57,41 @@ def plan_in_force(plan: Plan, history: PlanHistory, year: Period) -> tuple[Plan,
             f"judged against {'it' if len(ids) == 1 else 'them'} as "
             f"{'it' if len(ids) == 1 else 'they'} stood when the period began"
         )
+    if earlier:
+        notes.append(
+            f"Baselines from before {year.label}, as the plan last had them (the plan now "
+            f"gives a baseline from {year.label} or later): {_listed(earlier)}"
+        )
     return plan.model_copy(update={"indicators": indicators}), notes
+
+
+def _baseline(
+    indicator: Indicator, history: PlanHistory, year: Period, found: list[str]
+) -> Indicator:
+    """``indicator`` with a baseline from before ``year``, if it now has only a later one.
+
+    A year cannot be measured against a baseline taken in or after it; the
+    history's last baseline from before the year is used instead.
+    """
+    now = indicator.baseline
+    if now is None or now.period is None or now.period.first < year.first:
+        return indicator
+    before = None
+    for version in history.versions:
+        for candidate in version.plan.indicators:
+            then = candidate.baseline
+            if (
+                candidate.id == indicator.id
+                and then is not None
+                and then.period is not None
+                and then.value is not None
+                and then.period.last < year.first
+            ):
+                before = then
+    if before is None:
+        return indicator
+    found.append(indicator.id)
+    return indicator.model_copy(update={"baseline": before})
 
 
 def _in_force(
