@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from pmkit.model.indicators import Polarity
 from pmkit.model.units import UnitKind
+from pmkit.plan_history import diff_sections
+from pmkit.plan_history.change import Change
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -34,25 +36,6 @@ SECTIONS: dict[str, str] = {
     "actions": "Actions",
 }
 """The sections of a diff, in the order they are reported, with their headings."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One change to the plan.
-
-    ``less_ambitious`` is set for a revised target: ``True`` when the new
-    value asks less, given the indicator's polarity; ``None`` when the
-    polarity is not stated.
-    """
-
-    section: str
-    kind: str
-    subject: str
-    message: str
-    period: str | None = None
-    old: str | None = None
-    new: str | None = None
-    less_ambitious: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +59,6 @@ class PlanDiff:
 
 def diff_plans(old: Plan, new: Plan, *, old_label: str = "old", new_label: str = "new") -> PlanDiff:
     """Every change from ``old`` to ``new``, section by section."""
-    from pmkit.plan_history import diff_sections
-
     changes = [
         *_indicators(old, new),
         *diff_sections.outcomes(old, new),
@@ -102,11 +83,6 @@ def figure(value: Decimal, unit: Unit | None = None) -> str:
     if unit is not None and unit.kind is UnitKind.MONEY:
         return f"£{text}"
     return text
-
-
-def money(value: Decimal | None) -> str:
-    """An amount in pounds, or "none" when not stated."""
-    return "none" if value is None else f"£{value:,}"
 
 
 def less_ambitious(polarity: Polarity | None, old: Decimal, new: Decimal) -> bool | None:

@@ -2,7 +2,7 @@
 
 The part of :func:`~pmkit.plan_history.diff.diff_plans` beyond the
 indicators: each function compares one section of two plans and yields a
-:class:`~pmkit.plan_history.diff.Change` for each difference.
+:class:`~pmkit.plan_history.change.Change` for each difference.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.plan_history.diff import Change, money
+from pmkit.plan_history.change import Change, money
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -7,8 +7,9 @@ the year under review takes the value it had on the period's first day; one
 first set after its period began takes the first value set, and the review
 says so. A target the plan has since dropped (last year's, once this year's
 plan was agreed) is put back for the review, and so is an indicator removed
-from the plan after the year began. The plan's other contents are the
-working copy's.
+from the plan after the year began. A baseline the plan now gives from the
+reviewed year itself gives way to the last one from before it. The plan's
+other contents are the working copy's.
 """
 
 from __future__ import annotations
@@ -33,16 +34,16 @@ def plan_in_force(plan: Plan, history: PlanHistory, year: Period) -> tuple[Plan,
 
     Gives the plan and a sentence for each target that differs from the
     working copy's, was first set after its period began, or has since been
-    removed (those last grouped into one sentence a period), and for each
-    indicator removed from the plan since the year began.
+    removed (those last grouped into one sentence a period), for each
+    indicator removed from the plan since the year began, and one naming the
+    indicators measured from a baseline the history holds from before the
+    year (see :func:`_baseline`).
     """
     notes: list[str] = []
     removed: dict[str, list[str]] = {}
     indicators = [
         _in_force(indicator, history, year, notes, removed) for indicator in plan.indicators
     ]
-    earlier: list[str] = []
-    indicators = [_baseline(indicator, history, year, earlier) for indicator in indicators]
     for indicator, day in _retired(plan, history, year):
         when = f"on {spoken_date(day)}" if day is not None else "since its last commit"
         notes.append(
@@ -50,6 +51,8 @@ def plan_in_force(plan: Plan, history: PlanHistory, year: Period) -> tuple[Plan,
             "it is reviewed as the plan last held it"
         )
         indicators.append(_in_force(indicator, history, year, notes, removed))
+    earlier: list[str] = []
+    indicators = [_baseline(indicator, history, year, earlier) for indicator in indicators]
     for label, ids in removed.items():
         notes.append(
             f"The {'target' if len(ids) == 1 else 'targets'} for {label} of {_listed(ids)} "

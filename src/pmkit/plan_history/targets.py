@@ -16,7 +16,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmkit.plan_history.diff import Change, diff_plans, less_ambitious
+from pmkit.plan_history.change import Change
+from pmkit.plan_history.diff import diff_plans, less_ambitious
 from pmkit.plan_history.versions import (
     HistoryError,
     PlanHistory,
