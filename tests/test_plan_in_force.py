@@ -189,3 +189,19 @@ def test_an_older_version_with_fields_since_renamed_does_not_stop_the_review(
     now = plan_of(small(indicator("CS-02", "2026/27=9.2")), tmp_path)
     plan, _ = plan_in_force(now, history, APRIL.year(2025))
     assert target(plan, "CS-02", "2025/26") == Decimal("9.9")
+
+
+def test_a_history_that_begins_after_the_period_began_says_the_target_cannot_be_found(
+    tmp_path: Path,
+) -> None:
+    # The plan was first committed in May 2026, after 2026/27 began: its target
+    # then is the first one known, not one "set in-year".
+    history = history_of_texts([(date(2026, 5, 21), small(indicator("CS-02", "2026/27=9.2")))])
+    now = plan_of(small(indicator("CS-02", "2026/27=9.2")), tmp_path)
+    plan, notes = plan_in_force(now, history, APRIL.year(2026))
+    assert target(plan, "CS-02", "2026/27") == Decimal("9.2")
+    assert notes == [
+        "CS-02's target for 2026/27 in force when the period began cannot be found: the "
+        "plan's history begins on 21 May 2026, after the period began, so it is judged "
+        "against 9.2, the first value committed"
+    ]

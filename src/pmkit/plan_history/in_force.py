@@ -158,8 +158,15 @@ def _note(
 ) -> str | None:
     """What the review says about a target judged at ``found``, or ``None`` when nothing."""
     value = format(found.value, "f")
+    gone = "; it has since been removed from the plan" if target is None else ""
+    first = next((v.commit for v in history.versions if v.commit is not None), None)
+    if found.set_in_year and first is not None and first.sha == found.commit:
+        return (
+            f"{indicator}'s target for {label} in force when the period began cannot be "
+            f"found: the plan's history begins on {spoken_date(first.day)}, after the period "
+            f"began, so it is judged against {value}, the first value committed{gone}"
+        )
     if found.set_in_year:
-        gone = "; it has since been removed from the plan" if target is None else ""
         return (
             f"{indicator}'s target for {label} was set in-year, on {spoken_date(found.day)}, "
             f"after its period began: judged against {value}, the first value set{gone}"
