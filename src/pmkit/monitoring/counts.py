@@ -264,7 +264,5 @@ def _rounded(value: Decimal, places: int) -> Decimal:
 
 
 def _shown(value: Decimal) -> str:
-    """A number as people read it: thousands separated, its own decimals."""
-    if value == value.to_integral_value():
-        return f"{int(value):,}"
+    """A number as people read it: thousands separated, the decimals it was written with."""
     return f"{value:,f}"
