@@ -52,8 +52,8 @@ def import_comparators(
         typer.Option(
             "--age",
             metavar="AGE",
-            help="The rows for this age band, as the download writes it (such as '65+ yrs'). "
-            "Needed only when the file has an indicator for several age bands.",
+            help="For an indicator the file has for several age bands, the band to take, "
+            "as the download writes it (such as '65+ yrs').",
         ),
     ] = None,
     dry_run: Annotated[

@@ -63,8 +63,12 @@ def choose(
     indicators: Sequence[Indicator],
     area: str,
     calendar: Calendar,
+    age: str | None = None,
 ) -> Choice:
-    """The comparators ``imported`` holds for ``indicators`` (area: its code or name)."""
+    """The comparators ``imported`` holds for ``indicators`` (area: its code or name).
+
+    ``age`` picks the age band of an indicator the download has for several.
+    """
     choice = Choice()
     wanted = area.casefold()
     by_id: dict[str, list[ComparatorFigure]] = {}
@@ -79,9 +83,12 @@ def choose(
         rows = by_id.get(national, [])
         if not rows:
             choice.problems.append(
-                f"{indicator.id}: no row in the file for {national} with the sex and age asked for"
+                f"{indicator.id}: no row in the file for {national} for the sex asked for"
             )
             continue
+        ages = sorted({row.age for row in rows})
+        if len(ages) > 1 and age is not None:
+            rows = [row for row in rows if row.age.casefold() == age.casefold()]
         found = _for_indicator(
             indicator, national, rows, area=wanted, calendar=calendar, choice=choice
         )
@@ -99,6 +106,9 @@ def _for_indicator(
     choice: Choice,
 ) -> list[Proposed]:
     ages = sorted({row.age for row in rows})
+    if not rows:
+        choice.problems.append(f"{indicator.id}: the file has no row for {national} for that age")
+        return []
     if len(ages) > 1:
         choice.problems.append(
             f"{indicator.id}: the file has {national} for several age bands "

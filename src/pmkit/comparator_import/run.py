@@ -81,12 +81,12 @@ def import_download(
 
     wanted = {i.national_id for i in plan.indicators if i.national_id is not None}
     try:
-        imported = read_profile_download(download_text, sex=sex, age=age, wanted=wanted)
+        imported = read_profile_download(download_text, sex=sex, wanted=wanted)
     except ComparatorFileError as error:
         raise DownloadError(str(error)) from None
     except csv.Error as error:
         raise DownloadError(f"not a readable CSV file: {error}") from None
-    choice = choose(imported, plan.indicators, area, calendar)
+    choice = choose(imported, plan.indicators, area, calendar, age)
     if imported.figures and not choice.area_found:
         raise DownloadError(
             f"no row is for the area '{area}': give the area's code as the download's Area "
