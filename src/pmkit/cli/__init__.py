@@ -6,6 +6,7 @@ import sys
 
 from pmkit.cli import (
     baseline,
+    comparators,
     export,
     history,
     init,
@@ -25,6 +26,7 @@ from pmkit.cli.app import app, debug
 __all__ = [
     "app",
     "baseline",
+    "comparators",
     "export",
     "history",
     "init",

@@ -154,6 +154,39 @@ def record_figure(
             help="Record a figure far outside recent figures or the plan's expected range.",
         ),
     ] = False,
+    numerator: Annotated[
+        str | None,
+        typer.Option(
+            "--numerator",
+            metavar="COUNT",
+            help="For a rate or percentage: the events counted (with --denominator). "
+            "Without a VALUE, the value is worked out from the two; with one, checked.",
+        ),
+    ] = None,
+    denominator: Annotated[
+        str | None,
+        typer.Option(
+            "--denominator",
+            metavar="COUNT",
+            help="For a rate or percentage: the population or total the numerator is out of.",
+        ),
+    ] = None,
+    lower_ci: Annotated[
+        str | None,
+        typer.Option(
+            "--lower-ci",
+            metavar="LIMIT",
+            help="The lower 95% confidence limit published with the figure (with --upper-ci), "
+            "for a figure whose interval pmkit cannot work out, such as an "
+            "age-standardised rate.",
+        ),
+    ] = None,
+    upper_ci: Annotated[
+        str | None,
+        typer.Option(
+            "--upper-ci", metavar="LIMIT", help="The upper 95% confidence limit (see --lower-ci)."
+        ),
+    ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Say what would change.")] = False,
     plan: PlanOption = Path("plan.yaml"),
     by: ByOption = None,
@@ -162,7 +195,9 @@ def record_figure(
 
     Nothing is written if anything about the figure is wrong. A final figure
     is replaced only with --replace-final and a --reason; the earlier figure
-    stays in the file, in the figure's history.
+    stays in the file, in the figure's history. A rate or percentage can be
+    given as its counts (--numerator and --denominator) instead of, or as well
+    as, its value.
     """
     from pmkit.monitoring.figures import FigureInput, FigureOptions, RecordError, record_figures
     from pmkit.monitoring.statuses import FigureStatus
@@ -178,6 +213,10 @@ def record_figure(
         not_available=not_available,
         status=FigureStatus.FINAL if final else FigureStatus.PROVISIONAL,
         commentary=commentary,
+        numerator=_optional_number(numerator, "--numerator"),
+        denominator=_optional_number(denominator, "--denominator"),
+        lower_ci=_optional_number(lower_ci, "--lower-ci"),
+        upper_ci=_optional_number(upper_ci, "--upper-ci"),
     )
     options = FigureOptions(
         replace_final=replace_final, reason=reason, accept_unusual=accept_unusual
@@ -189,7 +228,11 @@ def record_figure(
         fail("not recorded: " + "; ".join(error.problems))
     except StoreError as error:
         fail(f"not recorded: {error}")
-    shown = value if value is not None else f"not available ({not_available})"
+    if outcome.value is not None:
+        shown = value if value is not None else _plain(outcome.value)
+        shown += _counts_shown(item)
+    else:
+        shown = f"not available ({not_available})"
     where = space.path_for(outcome.period)
     verb = {"added": "recorded", "replaced": "replaced", "unchanged": "unchanged"}[outcome.action]
     if dry_run:
@@ -198,7 +241,39 @@ def record_figure(
     if outcome.action == "replaced":
         line += f"; the earlier figure ({outcome.before}) is kept in its history"
     say(line)
-    _off_target_note(space, item, outcome.period)
+    from dataclasses import replace
+
+    _off_target_note(space, replace(item, value=outcome.value), outcome.period)
+
+
+def _optional_number(text: str | None, option: str) -> Decimal | None:
+    """An option's number, read by the one number reader; exit 2 naming the option if wrong."""
+    if text is None:
+        return None
+    from pmkit.numbers import NumberError, parse_number
+
+    try:
+        return parse_number(text)
+    except NumberError as error:
+        raise typer.BadParameter(str(error), param_hint=f"'{option}'") from None
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, ",f")
+
+
+def _counts_shown(item: object) -> str:
+    """The counts and interval recorded with a figure, as they read after it."""
+    from pmkit.monitoring.figures import FigureInput
+
+    if not isinstance(item, FigureInput):
+        return ""
+    parts: list[str] = []
+    if item.numerator is not None and item.denominator is not None:
+        parts.append(f"{_plain(item.numerator)} / {_plain(item.denominator)}")
+    if item.lower_ci is not None and item.upper_ci is not None:
+        parts.append(f"95% CI {_plain(item.lower_ci)} to {_plain(item.upper_ci)}")
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _off_target_note(space: Workspace, item: object, period: object) -> None:

@@ -93,6 +93,8 @@ FIGURES = (
     Column("value", N, "The figure, in the indicator's unit (empty if not available or hidden)."),
     Column("numerator", N, "The figure's numerator, where recorded."),
     Column("denominator", N, "The figure's denominator, where recorded."),
+    Column("lower_ci", N, "The lower 95% confidence limit published with the figure, if any."),
+    Column("upper_ci", N, "The upper 95% confidence limit published with the figure, if any."),
     Column("not_available", S, "Why the figure is not available, when it is not."),
     Column(
         "suppressed",

@@ -146,6 +146,8 @@ def _figures(workspace: Workspace, options: ExportOptions) -> list[Row]:
                     "value": figure.value,
                     "numerator": getattr(figure, "numerator", None),
                     "denominator": getattr(figure, "denominator", None),
+                    "lower_ci": figure.lower_ci,
+                    "upper_ci": figure.upper_ci,
                     "not_available": figure.not_available,
                     "suppressed": False,
                     "commentary_present": bool(figure.commentary),
@@ -211,7 +213,8 @@ def _suppress(workspace: Workspace, indicator: Indicator, row: Row) -> None:
         return
     value = row["value"]
     if isinstance(value, Decimal) and value < threshold:
-        row |= {"value": None, "numerator": None, "denominator": None, "suppressed": True}
+        hidden = ("value", "numerator", "denominator", "lower_ci", "upper_ci")
+        row |= {**dict.fromkeys(hidden), "suppressed": True}
 
 
 def _actions(workspace: Workspace, options: ExportOptions) -> list[Row]:

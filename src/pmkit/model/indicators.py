@@ -281,6 +281,12 @@ class Comparator(Section):
     name: Text | None = None
     value: Number | None = None
     period: PeriodLabel | None = None
+    published_period: Text | None = Field(
+        default=None,
+        description="The period as the publisher labels it, when it is not one of the plan's "
+        "own periods (pooled years such as '2021 - 23', or a calendar year in a plan that "
+        "reports on financial years); 'period' is then the plan's year in which it ends.",
+    )
     source: Text | None = None
 
 

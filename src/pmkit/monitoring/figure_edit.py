@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from pmkit.monitoring.recording import FigureInput, FigureOptions, FigureRecorded
     from pmkit.monitoring.workspace import Recorder
 
-_VERSION_KEYS = ("value", "not_available", "status", "commentary")
+_COUNT_KEYS = ("numerator", "denominator", "lower_ci", "upper_ci")
+_VERSION_KEYS = ("value", *_COUNT_KEYS, "not_available", "status", "commentary")
 _STAMP_KEYS = ("recorded_by", "recorded_at", "source")
 
 
@@ -98,6 +99,10 @@ def _record(item: FigureInput, recorder: Recorder) -> Any:
     record = CommentedMap()
     if item.value is not None:
         record["value"] = plain(item.value)
+        for key in _COUNT_KEYS:
+            given = getattr(item, key)
+            if given is not None:
+                record[key] = plain(given)
     else:
         record["not_available"] = item.not_available
     record["status"] = item.status.value
@@ -116,6 +121,7 @@ def _timestamp(recorder: Recorder) -> str:
 def _unchanged(existing: Any, item: FigureInput) -> bool:
     return (
         _number(existing.get("value")) == item.value
+        and all(_number(existing.get(key)) == getattr(item, key) for key in _COUNT_KEYS)
         and existing.get("not_available") == item.not_available
         and existing.get("status") == item.status.value
         and existing.get("commentary") == (item.commentary or None)

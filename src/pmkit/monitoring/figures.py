@@ -39,6 +39,7 @@ __all__ = [
     "Issue",
     "RecordError",
     "check_figure",
+    "check_settled",
     "figure_edits",
     "record_figures",
 ]
@@ -77,13 +78,13 @@ def figure_edits(
     """Check every input, then the edit that records each; :class:`RecordError` if any is wrong."""
     planned: list[tuple[Period, Edit, FigureRecorded]] = []
     problems: list[str] = []
-    for number, item in enumerate(inputs, start=1):
-        period, issues = check_figure(workspace, item, options)
+    for number, given in enumerate(inputs, start=1):
+        period, item, issues = check_settled(workspace, given, options)
         if issues or period is None:
             prefix = f"figure {number} ({item.indicator}): " if len(inputs) > 1 else ""
             problems.extend(prefix + message for _, message in issues)
             continue
-        outcome = FigureRecorded(item.indicator, period)
+        outcome = FigureRecorded(item.indicator, period, value=item.value)
         planned.append((period, figure_edit(item, outcome, recorder, options), outcome))
     if problems:
         raise RecordError(problems)
@@ -94,20 +95,37 @@ def check_figure(
     workspace: Workspace, item: FigureInput, options: FigureOptions
 ) -> tuple[Period | None, list[Issue]]:
     """The figure's period, and everything wrong with it (nothing, if it can be recorded)."""
-    indicator = workspace.indicator(item.indicator)
+    period, _, issues = check_settled(workspace, item, options)
+    return period, issues
+
+
+def check_settled(
+    workspace: Workspace, given: FigureInput, options: FigureOptions
+) -> tuple[Period | None, FigureInput, list[Issue]]:
+    """Like :func:`check_figure`, with the figure as it will be recorded.
+
+    A figure given as counts alone has its value worked out from them.
+    """
+    from pmkit.monitoring.figure_counts import with_counts
+
+    indicator = workspace.indicator(given.indicator)
     if indicator is None:
-        return None, [("id", f"the plan has no indicator with the id '{item.indicator}'")]
-    if item.period is None:
+        return None, given, [("id", f"the plan has no indicator with the id '{given.indicator}'")]
+    if given.period is None:
         period = latest_due(indicator, workspace.calendar, workspace.as_of)
     else:
         try:
-            period = workspace.calendar.parse(item.period)
+            period = workspace.calendar.parse(given.period)
         except PeriodError as error:
-            return None, [("period", str(error))]
+            return None, given, [("period", str(error))]
     issues: list[Issue] = []
+    item = given
     wrong_period = period_problem(indicator, period)
     if wrong_period is not None:
         issues.append(("period", wrong_period))
+    else:
+        item, counted = with_counts(workspace, indicator, period, given)
+        issues.extend(counted)
     if (item.value is None) == (item.not_available is None):
         issues.append(("value", "give either a value or 'not available' with the reason"))
     if item.value is not None:
@@ -126,7 +144,7 @@ def check_figure(
         issues.append(
             ("reason", "say why the final figure is being replaced (a reason is required)")
         )
-    return period, issues
+    return period, item, issues
 
 
 def _unusual(workspace: Workspace, indicator: str, period: Period, value: Decimal) -> str | None:

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from pmkit.monitoring.model import ProgressVersion
+    from pmkit.monitoring.model import Figure, FigureVersion, ProgressVersion
     from pmkit.monitoring.workspace import Workspace
 
 
@@ -39,10 +39,9 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
             continue
         for label, figure in record.figures.get(entity, {}).items():
             for version in figure.history:
-                shown = str(version.value) if version.value is not None else "not available"
                 yield Entry(
                     label,
-                    shown,
+                    figure_shown(version),
                     version.status.value,
                     version.recorded_by,
                     version.recorded_at.strftime("%Y-%m-%d %H:%M"),
@@ -51,10 +50,9 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
                     version.reason,
                     period_file.path,
                 )
-            shown = str(figure.value) if figure.value is not None else "not available"
             yield Entry(
                 label,
-                shown,
+                figure_shown(figure),
                 figure.status.value,
                 figure.recorded_by,
                 figure.recorded_at.strftime("%Y-%m-%d %H:%M"),
@@ -79,3 +77,18 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
                     None,
                     period_file.path,
                 )
+
+
+def figure_shown(figure: Figure | FigureVersion) -> str:
+    """A figure as the history lists it: its value, then any counts and interval behind it.
+
+    ``12.4 (31 / 250,100; 95% CI 10.1 to 15.2)``; ``not available`` when there is none.
+    """
+    if figure.value is None:
+        return "not available"
+    behind: list[str] = []
+    if figure.numerator is not None and figure.denominator is not None:
+        behind.append(f"{figure.numerator:,f} / {figure.denominator:,f}")
+    if figure.lower_ci is not None and figure.upper_ci is not None:
+        behind.append(f"95% CI {figure.lower_ci:,f} to {figure.upper_ci:,f}")
+    return str(figure.value) + (f" ({'; '.join(behind)})" if behind else "")

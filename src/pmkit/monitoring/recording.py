@@ -44,6 +44,10 @@ class FigureInput:
     not_available: str | None = None
     status: FigureStatus = FigureStatus.PROVISIONAL
     commentary: str | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    lower_ci: Decimal | None = None
+    upper_ci: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +68,5 @@ class FigureRecorded:
     action: RecordAction = RecordAction.UNCHANGED
     before: Any = None
     notes: list[str] = field(default_factory=list)
+    value: Decimal | None = None
+    """The value recorded: as given, or worked out from the counts."""

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pmkit.judgement.due import owed_in_return
+from pmkit.monitoring.counts import multiplier
 from pmkit.monitoring.validity import period_problem
 from pmkit.periods import Period
 
@@ -47,6 +48,31 @@ COLUMNS = (
 
 FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
 
+COUNTS = ("Numerator", "Denominator")
+"""For a rate or percentage: the counts behind the value (either may be given in place of it)."""
+INTERVAL = ("Lower CI", "Upper CI")
+"""For an age-standardised rate: the 95% confidence limits published with it."""
+COUNT_FIELDS = {
+    "Numerator": "numerator",
+    "Denominator": "denominator",
+    "Lower CI": "lower_ci",
+    "Upper CI": "upper_ci",
+}
+"""Each count column, and the figure's field it fills."""
+_AFTER_VALUE = COLUMNS.index("Value") + 1
+ALL_COLUMNS = (*COLUMNS[:_AFTER_VALUE], *COUNTS, *INTERVAL, *COLUMNS[_AFTER_VALUE:])
+"""Every column a return can have, in order: a return has the count columns its rows need."""
+
+
+def columns_for(rows: list[Row]) -> tuple[str, ...]:
+    """A return's columns: the count and interval columns only if a row can take them."""
+    wanted = set(COLUMNS)
+    if any(row.counts for row in rows):
+        wanted.update(COUNTS)
+    if any(row.interval for row in rows):
+        wanted.update(INTERVAL)
+    return tuple(name for name in ALL_COLUMNS if name in wanted)
+
 
 @dataclass(frozen=True, slots=True)
 class Row:
@@ -63,11 +89,32 @@ class Row:
     low: Decimal | None = None
     high: Decimal | None = None
     whole: bool = False
+    counts: bool = False
+    """A rate or percentage: the row takes a numerator and a denominator."""
+    interval: bool = False
+    """An age-standardised rate: the row takes the published confidence limits."""
 
-    def cells(self) -> list[str]:
-        """The pre-filled cells, in column order (the partner's cells empty)."""
-        filled = [self.kind, self.id, self.title, self.period, self.unit, self.definition]
-        return [*filled, self.target, self.last_value, "", "", "", "", ""]
+    def cells(self, columns: tuple[str, ...] = COLUMNS) -> list[str]:
+        """The pre-filled cells, in ``columns``' order (the partner's cells empty)."""
+        filled = {
+            "Kind": self.kind,
+            "ID": self.id,
+            "Title": self.title,
+            "Period": self.period,
+            "Unit": self.unit,
+            "Definition": self.definition,
+            "Target": self.target,
+            "Last value": self.last_value,
+        }
+        return [filled.get(name, "") for name in columns]
+
+    def takes(self, column: str) -> bool:
+        """Whether the partner fills in ``column`` on this row."""
+        if column in COUNTS:
+            return self.counts
+        if column in INTERVAL:
+            return self.interval
+        return column in FILLED_IN
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +126,11 @@ class Return:
     period: Period
     partnership: str
     rows: list[Row]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The return's columns, in order (see :func:`columns_for`)."""
+        return columns_for(self.rows)
 
 
 def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
@@ -130,6 +182,8 @@ def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> R
         low,
         high,
         unit.whole_numbers if unit is not None else False,
+        counts=multiplier(unit) is not None,
+        interval=bool(indicator.definition and indicator.definition.standardised),
     )
 
 

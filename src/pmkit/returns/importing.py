@@ -30,7 +30,7 @@ from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
 from pmkit.periods import PeriodError, PeriodKind, check_day
 from pmkit.plaintext import control_problem
-from pmkit.returns.content import FIGURE, FILLED_IN, PROGRESS, RESOURCE
+from pmkit.returns.content import COUNT_FIELDS, FIGURE, FILLED_IN, PROGRESS, RESOURCE
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 
 _COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
 _COLUMN["reason"] = "Commentary"
-_FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
+_COLUMN.update({field: column for column, field in COUNT_FIELDS.items()})
+_FILLED_IN = ("Value", *COUNT_FIELDS, "Status", "Commentary", "Remedial action", "Remedial due")
 
 
 class ReturnsRejected(Exception):
@@ -266,6 +267,7 @@ class _Importer:
             not_available=not_available,
             status=FigureStatus(status_text),
             commentary=row.get("Commentary").text or None,
+            **_counts(row, is_percentage),
         )
         _, issues = check_figure(self.workspace, item, self.options)
         if issues:
@@ -274,6 +276,7 @@ class _Importer:
         target, edit, outcome = figure_edits(self.workspace, [item], context.who, self.options)[0]
         self.edits.setdefault(file_period(target), []).append(edit)
         self.changes.append((change, outcome))
+        value = outcome.value
         change.shown = str(value) if value is not None else f"not available: {not_available}"
         if value is not None and item.commentary is None:
             self.note_off_target(indicator, period, value, context)
@@ -417,12 +420,28 @@ def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str
             )
         return None, reason
     read = _read(row, "Value")
+    if read is None and (row.get("Numerator").text or row.get("Denominator").text):
+        return None, None  # worked out from the counts, or the counts' check says what is missing
     if read is None:
         raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
     value = read.value
     if percentage and cell.percent and not read.percent:
         value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
     return value, None
+
+
+def _counts(row: FilledRow, percentage: bool) -> dict[str, Decimal | None]:
+    """The counts and confidence limits on a figure's row, by the figure's field names."""
+    found: dict[str, Decimal | None] = {}
+    for column, name in COUNT_FIELDS.items():
+        read = _read(row, column)
+        if read is None:
+            found[name] = None
+            continue
+        # A limit of 45% that Excel keeps as 0.45 in a cell formatted as a percentage.
+        scaled = percentage and name.endswith("_ci") and row.get(column).percent
+        found[name] = read.value * 100 if scaled and not read.percent else read.value
+    return found
 
 
 def _number(row: FilledRow, column: str) -> Decimal | None:

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
 from pmkit.limits import ReturnLimits
-from pmkit.returns.content import COLUMNS
+from pmkit.returns.content import ALL_COLUMNS
 from pmkit.returns.sheet import restore
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ class FilledRow:
     @property
     def filled(self) -> bool:
         """Whether the partner filled in anything on this row."""
-        return any(self.get(name).text for name in ("Value", "Status", "Commentary"))
+        filled_in = ("Value", "Numerator", "Denominator", "Status", "Commentary")
+        return any(self.get(name).text for name in filled_in)
 
     @property
     def formulas(self) -> list[str]:
@@ -348,4 +349,4 @@ def _header(
     missing = [name for name in REQUIRED if name not in names]
     if missing:
         raise ReturnError(f"{path}'s table has no {', '.join(missing)} column")
-    return {name: names.index(name) for name in COLUMNS if name in names}
+    return {name: names.index(name) for name in ALL_COLUMNS if name in names}

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pmkit.returns.content import COLUMNS
-
 if TYPE_CHECKING:
     from pmkit.returns.content import Return
 
@@ -22,6 +20,14 @@ INSTRUCTIONS = (
     "Fill in Value, Status and Commentary for each row (and a remedial action, with its due "
     "date as dd/mm/yyyy, for anything off target). Leave the other columns and the rows "
     "above the table as they are. Value: a figure, or 'not available: reason'."
+)
+COUNTS_INSTRUCTIONS = (
+    " Numerator and Denominator (for a rate or percentage): the counts behind the figure; "
+    "with them, Value can be left empty and is worked out."
+)
+INTERVAL_INSTRUCTIONS = (
+    " Lower CI and Upper CI (for an age-standardised rate): the 95% confidence limits "
+    "published with it."
 )
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,12 +39,19 @@ def table(submission: Return) -> list[list[str]]:
         [TITLE, submission.partnership],
         ["Partner", submission.partner, submission.partner_name],
         ["Period", submission.period.label],
-        ["How to fill it in", INSTRUCTIONS],
+        ["How to fill it in", INSTRUCTIONS + _counts_instructions(submission)],
         [],
-        list(COLUMNS),
+        list(submission.columns),
     ]
-    rows.extend(row.cells() for row in submission.rows)
+    rows.extend(row.cells(submission.columns) for row in submission.rows)
     return rows
+
+
+def _counts_instructions(submission: Return) -> str:
+    columns = submission.columns
+    return (COUNTS_INSTRUCTIONS if "Numerator" in columns else "") + (
+        INTERVAL_INSTRUCTIONS if "Lower CI" in columns else ""
+    )
 
 
 def neutralise(text: str) -> str:

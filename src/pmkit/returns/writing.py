@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.outputs import write_output
-from pmkit.returns.content import COLUMNS, FIGURE, FILLED_IN, PROGRESS
+from pmkit.returns.content import COUNTS, FIGURE, INTERVAL, PROGRESS
 from pmkit.returns.sheet import neutralise, table
 
 if TYPE_CHECKING:
@@ -63,18 +63,18 @@ def write_xlsx(submission: Return, path: Path, *, overwrite: bool = True) -> Non
     for cell in sheet[HEADER_ROW]:
         cell.font = Font(bold=True)
     fill = PatternFill("solid", fgColor="FFF2CC")
-    editable = [COLUMNS.index(name) + 1 for name in FILLED_IN]
-    for number in range(HEADER_ROW + 1, HEADER_ROW + 1 + len(submission.rows)):
-        for column in range(1, len(COLUMNS) + 1):
+    columns = submission.columns
+    for number, row in enumerate(submission.rows, start=HEADER_ROW + 1):
+        for column, name in enumerate(columns, start=1):
             cell = sheet.cell(row=number, column=column)
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-            if column in editable:
+            if row.takes(name):
                 cell.protection = Protection(locked=False)
                 cell.fill = fill
                 cell.value = None
-    _validate(sheet, submission.rows)
-    for name in COLUMNS:
-        sheet.column_dimensions[_letter(name)].width = _WIDTHS.get(name, 14)
+    _validate(sheet, submission.rows, columns)
+    for name in columns:
+        sheet.column_dimensions[_letter(name, columns)].width = _WIDTHS.get(name, 14)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False
@@ -84,11 +84,11 @@ def write_xlsx(submission: Return, path: Path, *, overwrite: bool = True) -> Non
     write_output(path, buffer.getvalue(), overwrite=overwrite)
 
 
-def _validate(sheet: Worksheet, rows: list[Row]) -> None:
+def _validate(sheet: Worksheet, rows: list[Row], columns: tuple[str, ...]) -> None:
     """Drop-down lists for Status, and the unit's range for Value, row by row."""
-    status_column = _letter("Status")
-    value_column = _letter("Value")
-    due_column = _letter("Remedial due")
+    status_column = _letter("Status", columns)
+    value_column = _letter("Value", columns)
+    due_column = _letter("Remedial due", columns)
     lists = {
         FIGURE: ",".join(status.value for status in FigureStatus),
         PROGRESS: ",".join(status.value for status in ActionStatus),
@@ -103,6 +103,9 @@ def _validate(sheet: Worksheet, rows: list[Row]) -> None:
             kind = "whole" if row.whole else "decimal"
             groups.setdefault((kind, low, high), []).append(f"{value_column}{offset}")
         groups.setdefault(("date",), []).append(f"{due_column}{offset}")
+        for name in (*COUNTS, *INTERVAL):
+            if row.takes(name):
+                groups.setdefault(("count",), []).append(f"{_letter(name, columns)}{offset}")
     for rule, cells in groups.items():
         validation = _rule(rule)
         for cell in cells:
@@ -133,6 +136,16 @@ def _rule(rule: tuple[str, ...]) -> DataValidation:
             errorTitle="Remedial due",
             error="Enter a date, such as 31/03/2027.",
         )
+    if kind == "count":
+        return DataValidation(
+            type="decimal",
+            operator="greaterThanOrEqual",
+            formula1="0",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Counts",
+            error="Enter a number, 0 or more.",
+        )
     low, high = rule[1], rule[2]
     operator: Literal["between", "greaterThanOrEqual", "lessThanOrEqual"] = "between"
     first, second = low, high
@@ -154,10 +167,10 @@ def _rule(rule: tuple[str, ...]) -> DataValidation:
     )
 
 
-def _letter(name: str) -> str:
+def _letter(name: str, columns: tuple[str, ...]) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(COLUMNS.index(name) + 1)
+    return get_column_letter(columns.index(name) + 1)
 
 
 WRITERS = {"xlsx": write_xlsx, "csv": write_csv}

@@ -156,6 +156,8 @@ class ComparatorFigure:
     count: float | None
     denominator: float | None
     value_note: str | None
+    parent_code: str = ""
+    """The area the row's area sits in (for a local authority, its region or England)."""
 
     @property
     def national_id(self) -> str:
@@ -170,6 +172,7 @@ class RowProblem:
     line: int
     indicator_id: str
     reason: str
+    indicator_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +228,8 @@ def read_profile_download(
         if wanted is not None and f"{SCHEME}:{raw_id}" not in wanted:
             unmatched.append(
                 RowProblem(line, raw_id, f"no indicator in the plan has national_id "
-                           f"{SCHEME}:{raw_id} ({cell['Indicator Name']})")
+                           f"{SCHEME}:{raw_id} ({cell['Indicator Name']})",
+                           cell["Indicator Name"])
             )  # fmt: skip
             continue
         try:
@@ -272,6 +276,7 @@ def _figure(line: int, cell: Mapping[str, str]) -> ComparatorFigure:
         count=_number(cell, "Count"),
         denominator=_number(cell, "Denominator"),
         value_note=cell.get("Value note") or None,
+        parent_code=cell.get("Parent Code", ""),
     )
 
 

@@ -1,0 +1,1 @@
+"""Comparator figures from a national data download, written into the plan."""
