@@ -1,0 +1,392 @@
+"""The statistics behind an indicator's latest figure: its interval, small numbers, comparators.
+
+For the figure a review is about (or, when that is not due, the latest
+figure in) this works out, from the counts recorded with it:
+
+- its **confidence interval**, by the profiles' methods (Wilson for a
+  percentage; exact Poisson below 10 events and Byar's from 10 for a crude
+  rate), or the interval supplied with the figure for a standardised rate or
+  a survey estimate;
+- whether it rests on **small numbers** (fewer events than the plan's
+  ``statistics.unreliable_below``), and is then flagged unreliable, and
+  whether it must be hidden (fewer than ``suppress_below``);
+- how it **compares with England** and each other comparator, by whether
+  the comparator lies outside the interval, and whether a comparator's
+  figure is more than a year older than the local one.
+
+Numbers stay exact (``Decimal``); the interval is rounded to the figure's own
+decimals (at least one below 1,000) as the profiles show it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pmkit.model.indicators import ComparatorKind
+from pmkit.model.units import UnitKind
+from pmkit.periods import PeriodKind
+from pmkit.review.numbers import number
+from pmkit.statistics.comparison import Comparison, compare_with_benchmark
+from pmkit.statistics.intervals import poisson_method, proportion_interval, rate_interval
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from pmkit.judgement.assess import Assessment
+    from pmkit.model.indicators import Comparator, Indicator
+    from pmkit.model.settings import Settings
+    from pmkit.monitoring.model import Figure
+    from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
+    from pmkit.review.result import IndicatorReview
+
+WILSON = "Wilson score interval, for proportions"
+EXACT = "Exact Poisson interval, for small counts"
+BYAR = "Byar's method, from 10 events"
+SUPPLIED = "Supplied interval"
+COMPARISON = "Comparison with England"
+SMALL_NUMBERS = "Small numbers"
+
+_VERDICTS = {
+    Comparison.BETTER: "Better than",
+    Comparison.SIMILAR: "Similar to",
+    Comparison.WORSE: "Worse than",
+    Comparison.HIGHER: "Higher than",
+    Comparison.LOWER: "Lower than",
+}
+_KIND_NAMES = {
+    ComparatorKind.NATIONAL: "England",
+    ComparatorKind.REGIONAL: "the region",
+    ComparatorKind.FAMILY_GROUP: "the family group",
+    ComparatorKind.STATISTICAL_NEIGHBOURS: "statistical neighbours",
+    ComparatorKind.OTHER: "the comparator",
+}
+
+
+@dataclass(slots=True)
+class ComparatorShown:
+    """One comparator beside the local figure: its value and period, and how they compare."""
+
+    kind: str
+    name: str
+    value: Decimal | None
+    period: str | None
+    source: str | None
+    comparison: str
+    """better, similar, worse, higher, lower, or not_compared."""
+    words: str
+    """``Similar to England (15.1)``, or why it cannot be compared."""
+    out_of_date: bool = False
+    """Whether its period ended more than a year before the local figure's."""
+
+
+@dataclass(slots=True)
+class FigureStatistics:
+    """The uncertainty in a figure, and how it compares: everything a reader needs to weigh it."""
+
+    period: str
+    value: Decimal | None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
+    confidence: Decimal = Decimal(95)
+    """The level of the interval, in percent (a supplied interval is 95%)."""
+    lower: Decimal | None = None
+    upper: Decimal | None = None
+    method: str | None = None
+    """How the interval was found (a heading in the methodology), or ``None`` if there is none."""
+    interval_note: str = ""
+    """Why there is no interval, when there is none."""
+    unreliable: bool = False
+    unreliable_note: str = ""
+    suppressed: bool = False
+    """Counts below the plan's ``suppress_below``: the figure and its counts are not shown."""
+    shown: str = ""
+    """The figure with its interval: ``12.4 (95% CI 10.1 to 15.2)``."""
+    england: str = ""
+    """How the figure compares with England, in words."""
+    comparison: str = Comparison.NOT_COMPARED.value
+    comparators: list[ComparatorShown] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        """The statistics as short lines, for a table cell or the terminal."""
+        found = [self.shown] if self.shown and self.method else []
+        if self.unreliable:
+            found.append(self.unreliable_note)
+        found.extend(
+            item.words + (" (more than a year older)" if item.out_of_date else "")
+            for item in self.comparators
+        )
+        return found
+
+
+def figure_statistics(
+    indicator: Indicator,
+    settings: Settings,
+    period: Period,
+    value: Decimal | None,
+    record: Figure | None,
+) -> FigureStatistics | None:
+    """The statistics of ``indicator``'s figure ``value`` for ``period``, recorded as ``record``.
+
+    ``None`` when there is nothing to show: no counts, no supplied interval
+    and no comparator.
+    """
+    supplied = record is not None and record.lower_ci is not None and record.upper_ci is not None
+    counted = record is not None and record.numerator is not None
+    if value is None or not (supplied or counted or indicator.comparators):
+        return None
+    stats = FigureStatistics(period.label, value, confidence=settings.statistics.confidence)
+    if record is not None:
+        stats.numerator, stats.denominator = record.numerator, record.denominator
+    _interval(indicator, settings, stats, record)
+    threshold = settings.statistics.unreliable_below
+    if stats.numerator is not None and stats.numerator < threshold:
+        stats.unreliable = True
+        events = number(stats.numerator)
+        stats.unreliable_note = (
+            f"Small numbers: unreliable ({events} event{'s' if events != '1' else ''}, "
+            f"fewer than {threshold})"
+        )
+    hide = settings.suppress_below
+    if hide is not None and stats.numerator is not None and stats.numerator < hide:
+        _suppress(stats)
+        return stats
+    stats.shown = _shown(stats)
+    stats.comparators = [
+        _comparator(indicator, stats, period, item) for item in indicator.comparators
+    ]
+    national = next(
+        (
+            shown
+            for shown, item in zip(stats.comparators, indicator.comparators, strict=True)
+            if item.kind is ComparatorKind.NATIONAL
+        ),
+        None,
+    )
+    if national is not None:
+        stats.england, stats.comparison = national.words, national.comparison
+    return stats
+
+
+def _interval(
+    indicator: Indicator, settings: Settings, stats: FigureStatistics, record: Figure | None
+) -> None:
+    """Put the figure's interval (or the reason there is none) into ``stats``."""
+    unit = indicator.unit
+    standardised = indicator.definition is not None and bool(indicator.definition.standardised)
+    supplied = record is not None and record.lower_ci is not None and record.upper_ci is not None
+    if supplied and (standardised or stats.numerator is None):
+        assert record is not None  # counts of a crude rate take the profiles' own method
+        stats.lower, stats.upper = record.lower_ci, record.upper_ci
+        stats.confidence, stats.method = Decimal(95), SUPPLIED
+        return
+    if standardised:
+        stats.interval_note = "a standardised rate, and no interval was supplied with it"
+        return
+    if unit is None or unit.kind not in (UnitKind.PERCENTAGE, UnitKind.RATE):
+        stats.interval_note = "an interval is worked out only for a percentage or a rate"
+        return
+    if stats.numerator is None or stats.denominator is None:
+        stats.interval_note = "no counts (numerator and denominator) were recorded with it"
+        return
+    multiplier = 100 if unit.kind is UnitKind.PERCENTAGE else unit.per or 1
+    places = _places(stats.value)
+    counted = stats.numerator / stats.denominator * Decimal(multiplier)
+    assert stats.value is not None
+    if abs(counted - stats.value) > Decimal(1).scaleb(-places) / 2:
+        stats.interval_note = (
+            f"its counts ({number(stats.numerator)} of {number(stats.denominator)}) give "
+            f"{number(counted, places + 1)}, not the {number(stats.value)} recorded"
+        )
+        return
+    level = settings.statistics.level
+    try:
+        if unit.kind is UnitKind.PERCENTAGE:
+            found = proportion_interval(
+                float(stats.numerator), float(stats.denominator), multiplier=100, confidence=level
+            )
+            stats.method = WILSON
+        else:
+            found = rate_interval(
+                float(stats.numerator),
+                float(stats.denominator),
+                multiplier=float(multiplier),
+                confidence=level,
+            )
+            stats.method = EXACT if poisson_method(float(stats.numerator)) == "exact" else BYAR
+    except ValueError as error:
+        stats.method, stats.interval_note = None, str(error)
+        return
+    step = Decimal(1).scaleb(-places)
+    stats.lower = Decimal(repr(found.lower)).quantize(step)
+    stats.upper = Decimal(repr(found.upper)).quantize(step)
+
+
+def _places(value: Decimal | None) -> int:
+    """The decimals to show an interval to: the figure's own, at least one below 1,000."""
+    if value is None:
+        return 1
+    exponent = value.normalize().as_tuple().exponent
+    own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return min(max(own, 0 if abs(value) >= 1000 else 1), 3)
+
+
+def _shown(stats: FigureStatistics) -> str:
+    """``12.4 (95% CI 10.1 to 15.2)``, or the figure alone when it has no interval."""
+    figure = number(stats.value, 3)
+    if stats.method is None or stats.lower is None or stats.upper is None:
+        return figure
+    places = _places(stats.value)
+    return (
+        f"{figure} ({number(stats.confidence, 1)}% CI {number(stats.lower, places)} "
+        f"to {number(stats.upper, places)})"
+    )
+
+
+def _comparator(
+    indicator: Indicator, stats: FigureStatistics, period: Period, item: Comparator
+) -> ComparatorShown:
+    """One comparator, compared with the local figure by whether it lies outside the interval."""
+    name = item.name or _KIND_NAMES[item.kind]
+    old = item.period is not None and period.last - item.period.last > 12
+    verdict = compare_with_benchmark(
+        None if stats.value is None else float(stats.value),
+        None if stats.lower is None else float(stats.lower),
+        None if stats.upper is None else float(stats.upper),
+        None if item.value is None else float(item.value),
+        indicator.polarity,
+    )
+    value = number(item.value)
+    when = f", {item.period.label}" if item.period is not None else ""
+    if verdict is Comparison.NOT_COMPARED:
+        why = "it has no figure" if item.value is None else f"no interval: {stats.interval_note}"
+        words = f"{name} ({value}{when}): cannot be compared, {why}"
+    else:
+        words = f"{_VERDICTS[verdict]} {name} ({value}{when})"
+    return ComparatorShown(
+        kind=item.kind.value,
+        name=name,
+        value=item.value,
+        period=item.period.label if item.period is not None else None,
+        source=item.source,
+        comparison=verdict.value,
+        words=words,
+        out_of_date=old,
+    )
+
+
+def _suppress(stats: FigureStatistics) -> None:
+    """Hide a figure from counts below ``suppress_below``: no value, counts or interval."""
+    stats.suppressed = True
+    stats.value = stats.numerator = stats.denominator = stats.lower = stats.upper = None
+    stats.shown = "not shown: small numbers"
+    stats.england = ""
+
+
+def latest_record(
+    indicator: Indicator, judged: Assessment, record: Callable[[Period], Figure | None]
+) -> tuple[Period, Decimal | None, Figure | None]:
+    """The figure the statistics are about: the period's, or the latest in when it is not due.
+
+    A monthly indicator's quarter is made from its months, so its counts are
+    the last month's only when the quarter's figure is that month's.
+    """
+    period, value = judged.period, judged.value
+    if value is None and judged.latest is not None:
+        period, value = judged.latest
+    if period.kind is PeriodKind.QUARTER and judged.quarter_figure is not None:
+        if judged.quarter_figure != "latest":
+            return period, value, None
+        return period, value, record(period.parts(PeriodKind.MONTH)[-1])
+    return period, value, record(period)
+
+
+def judge_indicator(
+    workspace: Workspace,
+    indicator: Indicator,
+    quarter: Period,
+    record: Callable[[Period], Figure | None],
+) -> Assessment:
+    """Judge ``indicator`` for the review of ``quarter``, changes tested at the plan's level."""
+    from pmkit.judgement.assess import assess
+
+    settings = workspace.plan.settings
+    return assess(
+        indicator,
+        quarter,
+        record,
+        today=workspace.as_of,
+        scheme=settings.rag,
+        confidence=settings.statistics.level,
+    )
+
+
+def attach_statistics(
+    workspace: Workspace,
+    indicator: Indicator,
+    judged: Assessment,
+    record: Callable[[Period], Figure | None],
+    review: IndicatorReview,
+) -> None:
+    """Give ``review`` its figure's statistics, name their methods, and hide small counts."""
+    settings = workspace.plan.settings
+    period, value, figure = latest_record(indicator, judged, record)
+    stats = figure_statistics(indicator, settings, period, value, figure)
+    review.statistics = stats
+    if judged.travel is not None and judged.travel.significance is not None:
+        review.methods["significance of change"] = judged.travel.significance
+    if stats is not None:
+        if stats.method is not None:
+            review.methods["interval"] = stats.method
+        if stats.comparison != Comparison.NOT_COMPARED.value:
+            review.methods["comparison"] = COMPARISON
+        if stats.unreliable:
+            review.methods["small numbers"] = SMALL_NUMBERS
+    if settings.suppress_below is not None:
+        _hide_small_counts(indicator, judged, record, review, settings.suppress_below)
+
+
+def _hide_small_counts(
+    indicator: Indicator,
+    judged: Assessment,
+    record: Callable[[Period], Figure | None],
+    review: IndicatorReview,
+    threshold: int,
+) -> None:
+    """Hide every figure the review shows that rests on fewer events than ``threshold``."""
+    from pmkit.review.result import Point
+
+    def small(period: Period) -> bool:
+        found = record(period)
+        return found is not None and found.numerator is not None and found.numerator < threshold
+
+    if small(judged.period):
+        review.suppressed = True
+        review.actual = None
+        review.forecast = replace(review.forecast, value=None, note="not shown: small numbers")
+        review.unusual = None if review.unusual is None else "far from what was expected"
+    count = len(review.series)
+    periods = [judged.period.shift(step) for step in range(1 - count, 1)]
+    review.series = [
+        Point(point.period, None if small(when) else point.value)
+        for point, when in zip(review.series, periods, strict=True)
+    ]
+    for name, when in (
+        ("compared_with", judged.compared_period),
+        ("last_year", judged.period.same_period_last_year()),
+        ("latest", judged.latest[0] if judged.latest else None),
+    ):
+        point = getattr(review, name)
+        if point is not None and when is not None and small(when):
+            setattr(review, name, Point(point.period, None))
+    baseline = indicator.baseline
+    if (
+        review.baseline is not None
+        and baseline is not None
+        and baseline.numerator is not None
+        and baseline.numerator < threshold
+    ):
+        review.baseline = Point(review.baseline.period, None)
