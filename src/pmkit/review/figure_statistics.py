@@ -20,11 +20,11 @@ decimals (at least one below 1,000) as the profiles show it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.model.indicators import ComparatorKind
+from pmkit.model.indicators import Accumulation, ComparatorKind
 from pmkit.model.units import UnitKind
 from pmkit.periods import PeriodKind
 from pmkit.review.numbers import number
@@ -32,15 +32,10 @@ from pmkit.statistics.comparison import Comparison, compare_with_benchmark
 from pmkit.statistics.intervals import poisson_method, proportion_interval, rate_interval
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from pmkit.judgement.assess import Assessment
     from pmkit.model.indicators import Comparator, Indicator
     from pmkit.model.settings import Settings
     from pmkit.monitoring.model import Figure
-    from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
-    from pmkit.review.result import IndicatorReview
 
 WILSON = "Wilson score interval, for proportions"
 EXACT = "Exact Poisson interval, for small counts"
@@ -110,15 +105,17 @@ class FigureStatistics:
     comparators: list[ComparatorShown] = field(default_factory=list)
 
     @property
-    def lines(self) -> list[str]:
-        """The statistics as short lines, for a table cell or the terminal."""
-        found = [self.shown] if self.shown and self.method else []
+    def brief(self) -> list[str]:
+        """The interval, small numbers and the comparison with England, for the terminal."""
+        found = [
+            f"{self.confidence.normalize():f}% CI {number(self.lower)} to {number(self.upper)}"
+        ]
+        if self.method is None or self.lower is None or self.upper is None:
+            found = []
         if self.unreliable:
             found.append(self.unreliable_note)
-        found.extend(
-            item.words + (" (more than a year older)" if item.out_of_date else "")
-            for item in self.comparators
-        )
+        if self.comparison != Comparison.NOT_COMPARED.value:
+            found.append(self.england)
         return found
 
 
@@ -193,10 +190,12 @@ def _interval(
         stats.interval_note = "no counts (numerator and denominator) were recorded with it"
         return
     multiplier = 100 if unit.kind is UnitKind.PERCENTAGE else unit.per or 1
-    places = _places(stats.value)
-    counted = stats.numerator / stats.denominator * Decimal(multiplier)
     assert stats.value is not None
-    if abs(counted - stats.value) > Decimal(1).scaleb(-places) / 2:
+    counted = stats.numerator / stats.denominator * Decimal(multiplier)
+    own = stats.value.as_tuple().exponent  # the value's own decimals, as recorded
+    step = Decimal(1).scaleb(own if isinstance(own, int) else 0)
+    places = _places(stats.value)
+    if abs(counted - stats.value) > step / 2:
         stats.interval_note = (
             f"its counts ({number(stats.numerator)} of {number(stats.denominator)}) give "
             f"{number(counted, places + 1)}, not the {number(stats.value)} recorded"
@@ -220,9 +219,9 @@ def _interval(
     except ValueError as error:
         stats.method, stats.interval_note = None, str(error)
         return
-    step = Decimal(1).scaleb(-places)
-    stats.lower = Decimal(repr(found.lower)).quantize(step)
-    stats.upper = Decimal(repr(found.upper)).quantize(step)
+    shown = Decimal(1).scaleb(-places)
+    stats.lower = Decimal(repr(found.lower)).quantize(shown)
+    stats.upper = Decimal(repr(found.upper)).quantize(shown)
 
 
 def _places(value: Decimal | None) -> int:
@@ -259,13 +258,21 @@ def _comparator(
         None if item.value is None else float(item.value),
         indicator.polarity,
     )
-    value = number(item.value)
-    when = f", {item.period.label}" if item.period is not None else ""
-    if verdict is Comparison.NOT_COMPARED:
-        why = "it has no figure" if item.value is None else f"no interval: {stats.interval_note}"
-        words = f"{name} ({value}{when}): cannot be compared, {why}"
+    unlike = _unlike(indicator, period, item)
+    if unlike is not None:
+        verdict = Comparison.NOT_COMPARED
+    said = [_written(item.value)]
+    if item.period is not None:
+        said.append(item.period.label)
+    if old:
+        said.append("more than a year older")
+    shown = f"{name} ({', '.join(said)})"
+    if verdict is not Comparison.NOT_COMPARED:
+        words = f"{_VERDICTS[verdict]} {shown}"
+    elif item.value is None:
+        words = f"{shown}: cannot be compared, it has no figure"
     else:
-        words = f"{_VERDICTS[verdict]} {name} ({value}{when})"
+        words = f"{shown}: cannot be compared, {unlike or 'the local figure has no interval'}"
     return ComparatorShown(
         kind=item.kind.value,
         name=name,
@@ -278,115 +285,39 @@ def _comparator(
     )
 
 
+def _unlike(indicator: Indicator, period: Period, item: Comparator) -> str | None:
+    """Why a whole year's comparator cannot be set beside part of a year's figure, if it cannot.
+
+    A percentage or an average is the same kind of figure for a quarter as for
+    a year; a count, a sum or a rate of events in a quarter (or to date) is not.
+    """
+    if item.period is None or item.period.kind is not PeriodKind.YEAR:
+        return None
+    if period.kind is PeriodKind.YEAR:
+        return None
+    kind = indicator.unit.kind if indicator.unit is not None else None
+    if kind not in (UnitKind.COUNT, UnitKind.RATE, UnitKind.MONEY):
+        return None
+    accumulation = indicator.accumulation
+    if accumulation is Accumulation.YEAR_TO_DATE:
+        return f"the local figure is for the year to {period.label}, not a whole year"
+    if accumulation in (Accumulation.DISCRETE, None):
+        return f"the local figure is for {period.label} alone, not a whole year"
+    return None
+
+
+def _written(value: Decimal | None) -> str:
+    """A comparator's figure with the decimals it was written with: 8.0 stays 8.0."""
+    if value is None:
+        return "-"
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return f"{value:,.{places}f}"
+
+
 def _suppress(stats: FigureStatistics) -> None:
     """Hide a figure from counts below ``suppress_below``: no value, counts or interval."""
     stats.suppressed = True
     stats.value = stats.numerator = stats.denominator = stats.lower = stats.upper = None
     stats.shown = "not shown: small numbers"
     stats.england = ""
-
-
-def latest_record(
-    indicator: Indicator, judged: Assessment, record: Callable[[Period], Figure | None]
-) -> tuple[Period, Decimal | None, Figure | None]:
-    """The figure the statistics are about: the period's, or the latest in when it is not due.
-
-    A monthly indicator's quarter is made from its months, so its counts are
-    the last month's only when the quarter's figure is that month's.
-    """
-    period, value = judged.period, judged.value
-    if value is None and judged.latest is not None:
-        period, value = judged.latest
-    if period.kind is PeriodKind.QUARTER and judged.quarter_figure is not None:
-        if judged.quarter_figure != "latest":
-            return period, value, None
-        return period, value, record(period.parts(PeriodKind.MONTH)[-1])
-    return period, value, record(period)
-
-
-def judge_indicator(
-    workspace: Workspace,
-    indicator: Indicator,
-    quarter: Period,
-    record: Callable[[Period], Figure | None],
-) -> Assessment:
-    """Judge ``indicator`` for the review of ``quarter``, changes tested at the plan's level."""
-    from pmkit.judgement.assess import assess
-
-    settings = workspace.plan.settings
-    return assess(
-        indicator,
-        quarter,
-        record,
-        today=workspace.as_of,
-        scheme=settings.rag,
-        confidence=settings.statistics.level,
-    )
-
-
-def attach_statistics(
-    workspace: Workspace,
-    indicator: Indicator,
-    judged: Assessment,
-    record: Callable[[Period], Figure | None],
-    review: IndicatorReview,
-) -> None:
-    """Give ``review`` its figure's statistics, name their methods, and hide small counts."""
-    settings = workspace.plan.settings
-    period, value, figure = latest_record(indicator, judged, record)
-    stats = figure_statistics(indicator, settings, period, value, figure)
-    review.statistics = stats
-    if judged.travel is not None and judged.travel.significance is not None:
-        review.methods["significance of change"] = judged.travel.significance
-    if stats is not None:
-        if stats.method is not None:
-            review.methods["interval"] = stats.method
-        if stats.comparison != Comparison.NOT_COMPARED.value:
-            review.methods["comparison"] = COMPARISON
-        if stats.unreliable:
-            review.methods["small numbers"] = SMALL_NUMBERS
-    if settings.suppress_below is not None:
-        _hide_small_counts(indicator, judged, record, review, settings.suppress_below)
-
-
-def _hide_small_counts(
-    indicator: Indicator,
-    judged: Assessment,
-    record: Callable[[Period], Figure | None],
-    review: IndicatorReview,
-    threshold: int,
-) -> None:
-    """Hide every figure the review shows that rests on fewer events than ``threshold``."""
-    from pmkit.review.result import Point
-
-    def small(period: Period) -> bool:
-        found = record(period)
-        return found is not None and found.numerator is not None and found.numerator < threshold
-
-    if small(judged.period):
-        review.suppressed = True
-        review.actual = None
-        review.forecast = replace(review.forecast, value=None, note="not shown: small numbers")
-        review.unusual = None if review.unusual is None else "far from what was expected"
-    count = len(review.series)
-    periods = [judged.period.shift(step) for step in range(1 - count, 1)]
-    review.series = [
-        Point(point.period, None if small(when) else point.value)
-        for point, when in zip(review.series, periods, strict=True)
-    ]
-    for name, when in (
-        ("compared_with", judged.compared_period),
-        ("last_year", judged.period.same_period_last_year()),
-        ("latest", judged.latest[0] if judged.latest else None),
-    ):
-        point = getattr(review, name)
-        if point is not None and when is not None and small(when):
-            setattr(review, name, Point(point.period, None))
-    baseline = indicator.baseline
-    if (
-        review.baseline is not None
-        and baseline is not None
-        and baseline.numerator is not None
-        and baseline.numerator < threshold
-    ):
-        review.baseline = Point(review.baseline.period, None)

@@ -17,7 +17,6 @@ from pmkit.judgement.plausibility import implausible
 from pmkit.model.indicators import CompareWith
 from pmkit.periods import PeriodKind
 from pmkit.review.actions import review_actions
-from pmkit.review.figure_statistics import attach_statistics, judge_indicator
 from pmkit.review.result import (
     ActionReview,
     Exception_,
@@ -30,6 +29,7 @@ from pmkit.review.result import (
     ResourceLine,
     Rollup,
 )
+from pmkit.review.review_statistics import attach_statistics, judge_indicator
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
