@@ -105,13 +105,17 @@ class FigureStatistics:
     comparators: list[ComparatorShown] = field(default_factory=list)
 
     @property
+    def limits(self) -> str:
+        """``95% CI 10.1 to 15.2``: the limits with the decimals they were rounded to."""
+        level = f"{self.confidence.normalize():f}% CI"
+        if self.lower is None or self.upper is None:
+            return f"{level} not known"
+        return f"{level} {self.lower:,f} to {self.upper:,f}"
+
+    @property
     def brief(self) -> list[str]:
         """The interval, small numbers and the comparison with England, for the terminal."""
-        found = [
-            f"{self.confidence.normalize():f}% CI {number(self.lower)} to {number(self.upper)}"
-        ]
-        if self.method is None or self.lower is None or self.upper is None:
-            found = []
+        found = [self.limits] if self.method is not None and self.lower is not None else []
         if self.unreliable:
             found.append(self.unreliable_note)
         if self.comparison != Comparison.NOT_COMPARED.value:
@@ -238,11 +242,7 @@ def _shown(stats: FigureStatistics) -> str:
     figure = number(stats.value, 3)
     if stats.method is None or stats.lower is None or stats.upper is None:
         return figure
-    places = _places(stats.value)
-    return (
-        f"{figure} ({number(stats.confidence, 1)}% CI {number(stats.lower, places)} "
-        f"to {number(stats.upper, places)})"
-    )
+    return f"{figure} ({stats.limits})"
 
 
 def _comparator(

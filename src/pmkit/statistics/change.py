@@ -88,6 +88,6 @@ def rate_change(
     low, high = wilson_limits(now_count, total, confidence=confidence)
     scale = then_denominator / now_denominator
     ratio = (now_count / then_count) * scale if then_count > 0 else None
-    lower = low / (1 - low) * scale if low < 1 else None
-    upper = high / (1 - high) * scale if high < 1 else None
+    lower = low / (1 - low) * scale if then_count > 0 else None
+    upper = high / (1 - high) * scale if then_count > 0 else None
     return Change(ratio, lower, upper, not low <= expected <= high)
