@@ -246,3 +246,15 @@ def test_a_year_to_date_rate_is_not_compared_with_a_whole_year(tmp_path: Path) -
     assert stats is not None
     assert stats.comparison == "not_compared"
     assert "the local figure is for the year to 2026/27 Q2, not a whole year" in stats.england
+
+
+def test_counts_that_do_not_give_the_figure_are_explained_in_the_review(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    plan = build(tmp_path)
+    args = ("--as-of", "2026-11-26", "review", "--plan", plan, "--quarter", "2026/27 Q2")
+    markdown = run_cli(*args).stdout
+    assert (
+        "| I-BAD Counts that do not give the figure | 25, 2026/27 Q2; no interval: its counts "
+        "(40 of 200) give 20, not the 25 recorded |"
+    ) in markdown

@@ -105,6 +105,11 @@ class FigureStatistics:
     comparators: list[ComparatorShown] = field(default_factory=list)
 
     @property
+    def weighed(self) -> bool:
+        """Whether there is anything to weigh: an interval, counts, or a hidden figure."""
+        return self.method is not None or self.numerator is not None or self.suppressed
+
+    @property
     def limits(self) -> str:
         """``95% CI 10.1 to 15.2``: the limits with the decimals they were rounded to."""
         level = f"{self.confidence.normalize():f}% CI"
