@@ -35,6 +35,8 @@ ND, NOT_DUE, NT = Rag.NO_DATA, Rag.NOT_DUE, Rag.NO_TARGET
 class Figure:
     value: Decimal | None
     not_available: str | None = None
+    numerator: Decimal | None = None
+    denominator: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -451,6 +453,113 @@ ROWS = [
         "295",
         R,
         "",
+        "644",
+        "run rate",
+        R,
+    ),
+    # -- direction of travel with counts: a change is said only when significant -------
+    # Newcombe's interval for 78% of 200 less 76% of 200: Wilson 156/200 is 0.7176 to
+    # 0.8318, 152/200 0.6963 to 0.8139; the difference 0.02 reaches down by
+    # sqrt(0.0624² + 0.0539²) = 0.0825 to -0.0625, which includes 0: not significant.
+    # Status and forecast as without counts (78 is 2 short of 80: near; trend to 82).
+    Row(
+        "percentage up on a small denominator: no significant change",
+        {"unit": "percentage", "polarity": "higher", "targets": year_target(80), "tolerance": 2},
+        {"2026/27 Q2": "78 (156/200)", "2026/27 Q1": "76 (152/200)", "2025/26 Q4": "74"},
+        "2026/27 Q2",
+        "80",
+        A,
+        "↑ no significant change on 2026/27 Q1",
+        "82",
+        "linear trend",
+        G,
+    ),
+    # The same percentages of 5,000: Wilson 0.7683 to 0.7913 and 0.7480 to 0.7716; the
+    # difference reaches down by sqrt(0.0117² + 0.0116²) = 0.0165 to 0.0035, above 0:
+    # significantly better.
+    Row(
+        "percentage up on a large denominator: improving",
+        {"unit": "percentage", "polarity": "higher", "targets": year_target(80), "tolerance": 2},
+        {"2026/27 Q2": "78 (3900/5000)", "2026/27 Q1": "76 (3800/5000)", "2025/26 Q4": "74"},
+        "2026/27 Q2",
+        "80",
+        A,
+        "↑ improving on 2026/27 Q1",
+        "82",
+        "linear trend",
+        G,
+    ),
+    # Counts for only one of the two figures: the direction is as the figures give it.
+    Row(
+        "percentage with counts for one figure only",
+        {"unit": "percentage", "polarity": "higher", "targets": year_target(80), "tolerance": 2},
+        {"2026/27 Q2": "78 (156/200)", "2026/27 Q1": "76", "2025/26 Q4": "74"},
+        "2026/27 Q2",
+        "80",
+        A,
+        "↑ improving on 2026/27 Q1",
+        "82",
+        "linear trend",
+        G,
+    ),
+    # Care-home admissions to date (lower is better), 168 of 52,140 (322) against 160 of
+    # 51,770 (309) at Q2 last year. Equal rates would give this year 52,140/103,910 =
+    # 0.5018 of the 328 admissions; Wilson for 168/328 is 0.4583 to 0.5658, which holds
+    # it: not significant. Status and forecast as without counts (run rate 644, off).
+    Row(
+        "ytd rate up on last year, not significantly",
+        {
+            "unit": "rate per 100,000",
+            "polarity": "lower",
+            "accumulation": "year_to_date",
+            "targets": year_target(590),
+            "tolerance": "5%",
+        },
+        {"2026/27 Q2": "322 (168/52140)", "2025/26 Q2": "309 (160/51770)"},
+        "2026/27 Q2",
+        "295",
+        R,
+        "↑ no significant change on 2025/26 Q2",
+        "644",
+        "run rate",
+        R,
+    ),
+    # Against 119 of 51,740 (230) last year: equal rates would give 52,140/103,880 =
+    # 0.5019 of 287; Wilson for 168/287 is 0.5276 to 0.6409, above it: significantly worse.
+    Row(
+        "ytd rate up on last year, significantly",
+        {
+            "unit": "rate per 100,000",
+            "polarity": "lower",
+            "accumulation": "year_to_date",
+            "targets": year_target(590),
+            "tolerance": "5%",
+        },
+        {"2026/27 Q2": "322 (168/52140)", "2025/26 Q2": "230 (119/51740)"},
+        "2026/27 Q2",
+        "295",
+        R,
+        "↑ worsening on 2025/26 Q2",
+        "644",
+        "run rate",
+        R,
+    ),
+    # A standardised rate's counts do not give its interval: direction as the figures give it.
+    Row(
+        "standardised rate with counts: direction as the figures give it",
+        {
+            "unit": "rate per 100,000",
+            "polarity": "lower",
+            "accumulation": "year_to_date",
+            "definition": {"standardised": True},
+            "targets": year_target(590),
+            "tolerance": "5%",
+        },
+        {"2026/27 Q2": "322 (168/52140)", "2025/26 Q2": "309 (160/51770)"},
+        "2026/27 Q2",
+        "295",
+        R,
+        "↑ worsening on 2025/26 Q2",
         "644",
         "run rate",
         R,
@@ -1032,8 +1141,15 @@ def figures(row: Row) -> dict[Period, Figure]:
     calendar = Calendar(row.start)
     found = {}
     for label, text in row.figures.items():
-        value = None if text == "n/a" else Decimal(text)
-        found[calendar.parse(label)] = Figure(value, "not collected" if value is None else None)
+        # "322 (168/52140)": the figure and the counts behind it
+        shown, _, counts = text.partition(" (")
+        value = None if shown == "n/a" else Decimal(shown)
+        numerator, denominator = (
+            (Decimal(part) for part in counts.rstrip(")").split("/")) if counts else (None, None)
+        )
+        found[calendar.parse(label)] = Figure(
+            value, "not collected" if value is None else None, numerator, denominator
+        )
     return found
 
 

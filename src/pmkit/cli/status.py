@@ -66,7 +66,10 @@ def _show(result: QuarterReview) -> None:
             table.add_row(
                 state,
                 plain(f"{item.id} {item.title}"),
-                "suppressed" if item.suppressed else _figure(item),
+                "\n".join(
+                    ["suppressed" if item.suppressed else _figure(item)]
+                    + (item.statistics.brief if item.statistics else [])
+                ),
                 item.target_shown,
                 sparkline([point.value for point in item.series]),
                 item.direction_words or "-",

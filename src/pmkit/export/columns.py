@@ -121,7 +121,8 @@ FIGURES = (
         "direction",
         S,
         "improving, no_change or worsening (empty when it cannot be said).",
-        categories=_values(Direction),
+        # The export judges each figure as the figures give it, untested for significance.
+        categories=_values(d for d in Direction if d is not Direction.NO_SIGNIFICANT_CHANGE),
     ),
     Column("compared_with", S, "The period the direction compares with."),
     Column("commentary_present", B, "Whether the figure has commentary."),

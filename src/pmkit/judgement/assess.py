@@ -23,6 +23,7 @@ from pmkit.judgement import due
 from pmkit.judgement.direction import Travel, improving_on_last_year, like_for_like
 from pmkit.judgement.forecast import Outlook, forecast
 from pmkit.judgement.months import quarter_from_months, quarter_method
+from pmkit.judgement.significance import with_significance
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import PeriodTarget, period_target
 from pmkit.model.partnership import Frequency
@@ -97,8 +98,13 @@ def assess(
     *,
     today: date,
     scheme: RagScheme,
+    confidence: float = 0.95,
 ) -> Assessment:
-    """Judge ``indicator`` in the review of ``quarter``, as things stand on ``today``."""
+    """Judge ``indicator`` in the review of ``quarter``, as things stand on ``today``.
+
+    Where both figures a direction compares carry their counts, the change is
+    tested for significance at ``confidence``.
+    """
     figure = figure_lookup(indicator, record)
     period = due.current_period(indicator, quarter)
     monthly = indicator.frequency is Frequency.MONTHLY
@@ -120,6 +126,7 @@ def assess(
         improving=improving_on_last_year(indicator, period, value, figure),
     )
     moved, then, compared_value = like_for_like(indicator, period, value, figure)
+    moved = with_significance(indicator, moved, record(period), record(then), confidence=confidence)
     assessment = Assessment(
         period=period,
         value=value,
@@ -141,7 +148,14 @@ def assess(
     before = due.previous_period(indicator, period)
     missing = figure(before) is None and record(before) is None
     if missing and due.is_overdue(indicator, before, today) and _active(indicator, before):
-        return assess(indicator, _quarter_of(before), record, today=today, scheme=scheme)
+        return assess(
+            indicator,
+            _quarter_of(before),
+            record,
+            today=today,
+            scheme=scheme,
+            confidence=confidence,
+        )
     return _with_latest(indicator, assessment, scheme)
 
 

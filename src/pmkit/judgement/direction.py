@@ -29,6 +29,8 @@ class Direction(StrEnum):
     IMPROVING = "improving"
     NO_CHANGE = "no_change"
     WORSENING = "worsening"
+    NO_SIGNIFICANT_CHANGE = "no_significant_change"
+    """The figure moved, but the counts behind it show the change could be chance."""
 
     @property
     def words(self) -> str:
@@ -46,6 +48,8 @@ class Travel:
     basis: CompareWith
     moved: str
     """Which way the figure moved: ``up``, ``down`` or ``level``."""
+    significance: str | None = None
+    """The test that judged whether the change is significant, where both figures have counts."""
 
     @property
     def arrow(self) -> str:

@@ -199,6 +199,16 @@ class Baseline(Section):
     period: PeriodLabel | None = None
     value: Number | None = None
     source: Text | None = None
+    numerator: Number | None = Field(
+        default=None,
+        ge=0,
+        description="For a rate or percentage: the events counted (gives the baseline's interval).",
+    )
+    denominator: Number | None = Field(
+        default=None,
+        gt=0,
+        description="For a rate or percentage: the people (or population) the events are out of.",
+    )
 
 
 class Target(Section):

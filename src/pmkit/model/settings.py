@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from pmkit.findings import Severity
 from pmkit.limits import MAX_CELL_CHARS, MAX_RETURN_ROWS, MAX_WORKBOOK_BYTES
@@ -51,6 +52,50 @@ class ReturnBounds(Section):
     )
 
 
+CONFIDENCE_LEVELS = (Decimal(95), Decimal("99.8"))
+"""The confidence levels the public-health profiles publish, in percent."""
+
+
+class StatisticsSettings(Section):
+    """How the review shows the uncertainty in a figure: its interval and small numbers.
+
+    The profiles publish 95% and 99.8% intervals; 95% is their default. A
+    figure whose count of events is below ``unreliable_below`` is flagged
+    *small numbers: unreliable*: the profiles do not publish a directly
+    standardised rate from fewer than 10 events, which is also where their
+    crude-rate interval changes to the exact method (ONS, stricter, marks
+    rates from fewer than 20 deaths unreliable; a plan may follow it).
+    """
+
+    confidence: Number = Field(
+        default=Decimal(95),
+        description="The confidence level of the intervals shown, in percent: 95 or 99.8.",
+        json_schema_extra={"enum": [95, 99.8]},
+    )
+    unreliable_below: WholeNumber = Field(
+        default=10,
+        ge=1,
+        description=(
+            "A figure from fewer events than this (its numerator) is flagged as small "
+            "numbers, unreliable; and so is a baseline when a target is judged against it."
+        ),
+    )
+
+    @field_validator("confidence")
+    @classmethod
+    def _level(cls, value: Decimal) -> Decimal:
+        if value not in CONFIDENCE_LEVELS:
+            raise PydanticCustomError(
+                "confidence", "the confidence level is 95 or 99.8 (percent), as the profiles use"
+            )
+        return value
+
+    @property
+    def level(self) -> float:
+        """The confidence level as a fraction: 0.95 or 0.998."""
+        return float(self.confidence) / 100
+
+
 class Settings(Section):
     """Rule selection and thresholds, the review's RAG scheme, and small-number suppression."""
 
@@ -80,3 +125,4 @@ class Settings(Section):
         description="In reviews, counts below this are shown as '<N' so no one can be identified.",
     )
     returns: ReturnBounds = Field(default_factory=ReturnBounds)
+    statistics: StatisticsSettings = Field(default_factory=StatisticsSettings)

@@ -13,7 +13,6 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.judgement.assess import assess
 from pmkit.judgement.plausibility import implausible
 from pmkit.model.indicators import CompareWith
 from pmkit.periods import PeriodKind
@@ -30,6 +29,7 @@ from pmkit.review.result import (
     ResourceLine,
     Rollup,
 )
+from pmkit.review.review_statistics import attach_statistics, judge_indicator
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -110,9 +110,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
     def record(period: Period) -> Figure | None:
         return workspace.figure(indicator.id, period)
 
-    judged = assess(
-        indicator, quarter, record, today=workspace.as_of, scheme=workspace.plan.settings.rag
-    )
+    judged = judge_indicator(workspace, indicator, quarter, record)
     period = judged.period
     monthly_quarter = _monthly(indicator) and period.kind is PeriodKind.QUARTER
     current = record(period.parts(PeriodKind.MONTH)[-1] if monthly_quarter else period)
@@ -187,6 +185,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         else None,
     )
     _suppress(workspace, indicator, review)
+    attach_statistics(workspace, indicator, judged, record, review)
     return review
 
 

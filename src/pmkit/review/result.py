@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from pmkit.judgement.direction import Direction
 from pmkit.judgement.status import Rag
+from pmkit.review.figure_statistics import FigureStatistics
 from pmkit.review.numbers import number
 
 __all__ = ["Direction", "Rag"]
@@ -102,6 +103,8 @@ class IndicatorReview:
     suppressed: bool = False
     unusual: str | None = None
     """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
+    statistics: FigureStatistics | None = None
+    """The latest figure's interval, small numbers and comparators (see figure_statistics)."""
 
     @property
     def target_shown(self) -> str:
