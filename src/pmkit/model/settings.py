@@ -51,6 +51,19 @@ class ReturnBounds(Section):
     )
 
 
+class SpcSettings(Section):
+    """How the review reads a series as a statistical process control (XmR) chart."""
+
+    minimum_points: WholeNumber = Field(
+        default=12,
+        ge=2,
+        description=(
+            "Points since the latest break before the chart's limits are more than trial "
+            "limits and its variation and assurance are judged (default 12, as NHSRplotthedots)."
+        ),
+    )
+
+
 class Settings(Section):
     """Rule selection and thresholds, the review's RAG scheme, and small-number suppression."""
 
@@ -80,3 +93,4 @@ class Settings(Section):
         description="In reviews, counts below this are shown as '<N' so no one can be identified.",
     )
     returns: ReturnBounds = Field(default_factory=ReturnBounds)
+    spc: SpcSettings = Field(default_factory=SpcSettings)

@@ -30,6 +30,7 @@ from pmkit.review.result import (
     ResourceLine,
     Rollup,
 )
+from pmkit.review.spc_review import attach_spc
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -186,6 +187,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         if judged.value is not None
         else None,
     )
+    attach_spc(workspace, indicator, quarter, review)
     _suppress(workspace, indicator, review)
     return review
 

@@ -13,6 +13,7 @@ from enum import StrEnum
 from pmkit.judgement.direction import Direction
 from pmkit.judgement.status import Rag
 from pmkit.review.numbers import number
+from pmkit.review.spc_result import SpcReview
 
 __all__ = ["Direction", "Rag"]
 
@@ -102,6 +103,8 @@ class IndicatorReview:
     suppressed: bool = False
     unusual: str | None = None
     """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
+    spc: SpcReview | None = None
+    """The indicator's own figures as an XmR chart (statistical process control), or why not."""
 
     @property
     def target_shown(self) -> str:
