@@ -186,7 +186,7 @@ def test_each_rule_fires_once_in_its_own_stretch_between_the_plans_breaks(
 def test_the_review_names_the_method_only_where_the_chart_is_read(tmp_path: Path) -> None:
     indicators = reviewed(tmp_path)
 
-    assert indicators["I-SPC"].methods["variation"] == "Statistical process control (XmR)"  # type: ignore[attr-defined]
+    assert indicators["I-SPC"].methods["variation"] == "statistical process control (XmR)"  # type: ignore[attr-defined]
     assert "variation" not in indicators["I-YTD"].methods  # type: ignore[attr-defined]
 
 
@@ -246,6 +246,11 @@ def test_markdown_and_json_give_the_judgements_in_words_and_symbols(tmp_path: Pa
     assert "↑(H) Special cause, improving" in row
     assert "(F) Consistently fails the target (target 30)" in row
     assert "10.07 (-6.09 to 26.24); since 2025-01" in row
+    assert row.endswith(
+        "| 2022-04 (beyond a process limit); 2022-11 to 2023-05 (a run of seven rising or "
+        "falling); 2024-10 (two of three near a limit); 2024-12 (two of three near a limit); "
+        "2025-08 to 2026-02 (seven or more on one side of the mean) |"
+    )
     moving = next(line for line in markdown.splitlines() if line.startswith("| I-MOVING "))
     assert "~ Common cause" in moving
     assert "none: the target changes" in moving
@@ -255,7 +260,7 @@ def test_markdown_and_json_give_the_judgements_in_words_and_symbols(tmp_path: Pa
     assert spc["variation_symbol"] == "↑(H)"
     assert spc["assurance_symbol"] == "(F)"
     assert spc["segments"][0]["upper_limit"] == 22.178462
-    assert "Statistical process control (XmR)" in data["methods"]["variation"]
+    assert data["methods"]["variation"] == ["statistical process control (XmR)"]
 
 
 def test_the_terminal_status_gives_the_judgements(tmp_path: Path, run_cli: RunCli) -> None:

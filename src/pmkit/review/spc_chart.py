@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from pmkit.review.spc_result import SpcPoint, SpcReview
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 44
+LEFT, RIGHT, TOP, BOTTOM = 56, 112, 16, 36
 
 COMMON = "#6f777b"
 IMPROVING = "#1d70b8"
@@ -78,7 +78,8 @@ def assurance_icon(spc: SpcReview) -> str:
     if spc.assurance == "hit_and_miss":
         mark = (
             f'<path d="M9 18 q4.5 -7 9 0 t9 0" fill="none" stroke="{colour}" stroke-width="2.5"/>'
-            f'<line x1="8" y1="13" x2="28" y2="13" stroke="{colour}" stroke-dasharray="2 2"/>'
+            f'<line x1="6" y1="18" x2="30" y2="18" stroke="{colour}" stroke-dasharray="3 2"/>'
+            f'<text x="18" y="31" text-anchor="middle" font-size="8" fill="{colour}">?</text>'
         )
     else:
         letter = "P" if spc.assurance == "consistently_meets" else "F"
@@ -146,6 +147,7 @@ def spc_chart(indicator_id: str, title: str, spc: SpcReview | None, key: str) ->
     for i, point in enumerate(spc.points):
         parts.append(_marker(x(i), y(float(point.value)), point))
     parts.append(_axes(spc, x, y, low, high))
+    parts.append(_line_labels(spc, y))
     chart_title = escape(f"{indicator_id} {title}: XmR chart")
     description = escape(chart_words(spc))
     return (
@@ -187,6 +189,31 @@ def chart_words(spc: SpcReview) -> str:
     if spc.assurance_words:
         said.append(f"Assurance: {spc.assurance_words}.")
     return " ".join(said)
+
+
+def _line_labels(spc: SpcReview, y: Any) -> str:
+    """The latest stretch's mean and limits, and the target, named at the chart's right."""
+    latest = spc.segments[-1]
+    named = [
+        (f"{words} {number(level)}", y(float(level)))
+        for words, level in (
+            ("upper limit", latest.upper_limit),
+            ("mean", latest.mean),
+            ("lower limit", latest.lower_limit),
+            ("target", spc.target),
+        )
+        if level is not None
+    ]
+    named.sort(key=lambda item: item[1])
+    placed: list[str] = []
+    previous = -100.0
+    for words, wanted in named:
+        previous = max(wanted, previous + 12)
+        placed.append(
+            f'<text x="{WIDTH - RIGHT + 6}" y="{previous + 4:.1f}" '
+            f'font-size="11">{escape(words)}</text>'
+        )
+    return "".join(placed)
 
 
 def _hline(start: float, stop: float, level: float, colour: str, dash: str, *, kind: str) -> str:

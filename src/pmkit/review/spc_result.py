@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-METHOD = "Statistical process control (XmR)"
+METHOD = "statistical process control (XmR)"
 """The heading in the methodology that explains the chart."""
 
 VARIATION_WORDS = {
@@ -118,6 +118,23 @@ class SpcReview:
     def judged(self) -> bool:
         """Whether the chart has enough points since the latest break to be read."""
         return self.variation is not None
+
+    @property
+    def special_cause_runs(self) -> list[str]:
+        """The special causes in words, neighbouring points under one rule taken together."""
+        runs: list[tuple[str, str, str, int]] = []
+        for index, point in enumerate(self.points):
+            rule = point.special_cause
+            if rule is None:
+                continue
+            if runs and runs[-1][2] == rule and runs[-1][3] == index - 1:
+                runs[-1] = (runs[-1][0], point.period, rule, index)
+            else:
+                runs.append((point.period, point.period, rule, index))
+        return [
+            f"{first}{'' if first == last else ' to ' + last} ({RULE_WORDS[rule]})"
+            for first, last, rule, _ in runs
+        ]
 
     @property
     def special_causes(self) -> list[SpcPoint]:
