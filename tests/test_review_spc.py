@@ -371,3 +371,26 @@ def test_the_examples_monthly_indicators_are_charted(
     else:
         assert spc.segments[0].upper_limit == Decimal("1.110757")
         assert spc.target == Decimal("0.80")
+
+
+def test_the_methodologys_worked_example() -> None:
+    from pmkit.model.indicators import Polarity
+    from pmkit.statistics.spc import xmr
+
+    months = [10, 12, 11, 13, 12, 14, 12, 13, 11, 12, 13, 20]
+    chart = xmr(months, polarity=Polarity.LOWER, target=12)
+    broken = xmr(months, polarity=Polarity.LOWER, target=12, breaks=[11])
+
+    # Mean 153/12; moving ranges add to 22 over 11, the 7 set aside: 15/10 = 1.5.
+    (segment,) = chart.segments
+    assert segment.mean == pytest.approx(12.75)
+    assert segment.mean_moving_range == pytest.approx(1.5)
+    assert (segment.lower_limit, segment.upper_limit) == (
+        pytest.approx(8.76),
+        pytest.approx(16.74),
+    )
+    assert [(p.index, p.special_cause) for p in chart.points if p.special_cause] == [
+        (11, "outside_limits")
+    ]
+    assert (chart.variation, chart.assurance) == ("special_cause_concerning", "hit_and_miss")
+    assert broken.variation is None
