@@ -332,7 +332,7 @@ def test_the_annual_review_shows_the_chart_to_the_years_end(tmp_path: Path) -> N
     [
         # Deliberate secondary fires: 34 in July 2025, the dry spell, above the upper limit
         # 14.6667 + 2.66 x 5.7059 = 29.8443 (moving ranges add to 97 over 17).
-        ("community-safety", "CS-21", [("2025-07", "outside_limits")], None),
+        ("community-safety", "CS-25", [("2025-07", "outside_limits")], None),
         # Discharge delay: December 2025's 1.13 days above 0.9433 + 2.66 x 0.0629 = 1.1108;
         # April to October 2025 all below the mean.
         (
@@ -362,7 +362,7 @@ def test_the_examples_monthly_indicators_are_charted(
     assert [(p.period, p.special_cause) for p in spc.special_causes] == special
     assert spc.variation == "common_cause"
     assert spc.assurance == assurance
-    if indicator == "CS-21":
+    if indicator == "CS-25":
         assert spc.segments[0].mean == Decimal("14.666667")
         assert spc.segments[0].upper_limit == Decimal("29.844314")
         # The seasonal profile gives the months of Q1 and Q2 different targets.
