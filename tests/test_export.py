@@ -204,7 +204,9 @@ def test_statuses_agree_with_the_quarterly_review(example: str, run_cli: RunCli)
         if indicator["target"] is not None:
             assert Decimal(row["target"]) == Decimal(str(indicator["target"]))
         compared += 1
-    assert compared >= 5
+    # Health and wellbeing has four quarterly figures in for Q2 (its discharge delay is
+    # monthly, its quarter made from the months and so not a row of its own).
+    assert compared >= 4
 
 
 def _copy(example: str, tmp_path: Path) -> Path:

@@ -11,6 +11,8 @@ from pmkit.cli.app import app, fail
 from pmkit.cli.record import PlanOption, workspace
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from pmkit.review.result import IndicatorReview, QuarterReview
 
 
@@ -75,11 +77,26 @@ def _show(result: QuarterReview) -> None:
                 item.direction_words or "-",
             )
         out.print(table)
+    _show_spc(out, result)
     if result.exceptions:
         out.print(Text("Exceptions needing remedial action", style="bold"))
         for issue in result.exceptions:
             flags = f" [{'; '.join(issue.flags)}]" if issue.flags else ""
             out.print(plain(f"  {issue.kind}: {issue.id} {issue.title}: {issue.detail}{flags}"))
+
+
+def _show_spc(out: Console, result: QuarterReview) -> None:
+    """The indicators whose XmR chart is read: variation and assurance, in symbols and words."""
+    from rich.text import Text
+
+    from pmkit.cli.show import plain
+    from pmkit.review.spc_review import spc_lines
+
+    lines = spc_lines(result.indicators)
+    if lines:
+        out.print(Text("Statistical process control (XmR)", style="bold"))
+        for line in lines:
+            out.print(plain(f"  {line}"))
 
 
 def _figure(item: IndicatorReview) -> str:

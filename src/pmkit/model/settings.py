@@ -96,6 +96,19 @@ class StatisticsSettings(Section):
         return float(self.confidence) / 100
 
 
+class SpcSettings(Section):
+    """How the review reads a series as a statistical process control (XmR) chart."""
+
+    minimum_points: WholeNumber = Field(
+        default=12,
+        ge=2,
+        description=(
+            "Points since the latest break before the chart's limits are more than trial "
+            "limits and its variation and assurance are judged (default 12, as NHSRplotthedots)."
+        ),
+    )
+
+
 class Settings(Section):
     """Rule selection and thresholds, the review's RAG scheme, and small-number suppression."""
 
@@ -126,3 +139,4 @@ class Settings(Section):
     )
     returns: ReturnBounds = Field(default_factory=ReturnBounds)
     statistics: StatisticsSettings = Field(default_factory=StatisticsSettings)
+    spc: SpcSettings = Field(default_factory=SpcSettings)

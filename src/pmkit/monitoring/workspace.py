@@ -121,6 +121,10 @@ class Workspace:
                 values.append(value)
         return values
 
+    def peek(self, period: Period) -> Any:
+        """The file holding ``period`` as plain data, read fast and not checked (or ``None``)."""
+        return self._peek(period)
+
     def _peek(self, period: Period) -> Any:
         """The file holding ``period`` as plain data, read fast and not checked."""
         from pmkit.load.problems import LoadProblem

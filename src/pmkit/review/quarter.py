@@ -30,6 +30,7 @@ from pmkit.review.result import (
     Rollup,
 )
 from pmkit.review.review_statistics import attach_statistics, judge_indicator
+from pmkit.review.spc_review import attach_spc
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -184,6 +185,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         if judged.value is not None
         else None,
     )
+    attach_spc(workspace, indicator, quarter, review)
     _suppress(workspace, indicator, review)
     attach_statistics(workspace, indicator, judged, record, review)
     return review

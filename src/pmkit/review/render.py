@@ -109,13 +109,14 @@ def environment(
     if html:
         from markupsafe import Markup
 
-        from pmkit.review import charts
+        from pmkit.review import charts, spc_chart
 
         env.globals["trend_chart"] = lambda item, key: Markup(charts.trend_chart(item, key))
         env.globals["sparkline"] = lambda item: Markup(charts.sparkline_svg(item))
         env.globals["status_summary"] = lambda counts, words: Markup(
             charts.status_summary(counts, words)
         )
+        spc_chart.register(env.globals)
     return env
 
 

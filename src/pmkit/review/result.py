@@ -14,6 +14,7 @@ from pmkit.judgement.direction import Direction
 from pmkit.judgement.status import Rag
 from pmkit.review.figure_statistics import FigureStatistics
 from pmkit.review.numbers import number
+from pmkit.review.spc_result import SpcReview
 
 __all__ = ["Direction", "Rag"]
 
@@ -105,6 +106,8 @@ class IndicatorReview:
     """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
     statistics: FigureStatistics | None = None
     """The latest figure's interval, small numbers and comparators (see figure_statistics)."""
+    spc: SpcReview | None = None
+    """The indicator's own figures as an XmR chart (statistical process control), or why not."""
 
     @property
     def target_shown(self) -> str:

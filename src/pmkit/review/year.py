@@ -15,12 +15,14 @@ from pmkit.judgement.year_end import year_end
 from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
 from pmkit.review.quarter import review_quarter
+from pmkit.review.spc_review import attach_spc
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
     from pmkit.plan_history.versions import PlanHistory
     from pmkit.review.result import QuarterReview
+    from pmkit.review.spc_result import SpcReview
 
 REPEATED_MISSES = 2
 """Quarters off target in a year that make an indicator stand out (``review.red_quarters``)."""
@@ -44,6 +46,8 @@ class YearLine:
     year_end_method: str = ""
     target_low: Decimal | None = None
     target_high: Decimal | None = None
+    spc: SpcReview | None = None
+    """The indicator's own figures to the year's end as an XmR chart, or why not."""
 
 
 @dataclass(slots=True)
@@ -133,6 +137,7 @@ def review_year(
                 target.high,
             )
         )
+        attach_spc(workspace, indicator, year, lines[-1])
     review = YearReview(
         workspace.plan.partnership.name,
         year.label,

@@ -237,7 +237,7 @@ def _points(
             near[i] = not outside[i] and (value > mean + band or value < mean - band)
     shift = run_marks(sides, RUN_LENGTH)
     steps = [(b > a) - (b < a) for a, b in pairwise(values)]
-    trend = trend_marks(steps, TREND_LENGTH)
+    trend = trend_marks(steps, TREND_LENGTH) or [0] * len(values)  # one point: no steps
     two_of_three = two_of_three_marks(near, sides)
     points = []
     for i, value in enumerate(values):
