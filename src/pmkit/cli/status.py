@@ -47,7 +47,7 @@ def _show(result: QuarterReview) -> None:
     from rich.text import Text
 
     from pmkit.cli.show import console, plain
-    from pmkit.review.sparkline import sparkline
+    from pmkit.review.sparkline import trend_line
 
     out = console()
     out.print(plain(f"{result.partnership}: {result.period}", style="bold"))
@@ -68,7 +68,7 @@ def _show(result: QuarterReview) -> None:
                 plain(f"{item.id} {item.title}"),
                 "suppressed" if item.suppressed else _figure(item),
                 item.target_shown,
-                sparkline([point.value for point in item.series]),
+                trend_line(item),
                 item.direction_words or "-",
             )
         out.print(table)

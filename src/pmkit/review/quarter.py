@@ -30,6 +30,7 @@ from pmkit.review.result import (
     ResourceLine,
     Rollup,
 )
+from pmkit.review.zones import near_zones, year_places
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -156,6 +157,8 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
             outlook.note,
         ),
         series=series,
+        near_zones=near_zones(indicator, target, workspace.plan.settings.rag),
+        places=year_places(_series_periods(period)),
         methods=methods,
         target_low=target.low,
         target_high=target.high,

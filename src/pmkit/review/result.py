@@ -102,6 +102,10 @@ class IndicatorReview:
     suppressed: bool = False
     unusual: str | None = None
     """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
+    near_zones: list[tuple[Decimal, Decimal]] = field(default_factory=list)
+    """The bands (low, high) where a figure would be near target: the chart's shaded zone."""
+    places: list[tuple[str, int]] = field(default_factory=list)
+    """Each series point's reporting year and place in it (0 first): the chart's years."""
 
     @property
     def target_shown(self) -> str:
