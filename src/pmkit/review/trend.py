@@ -91,7 +91,7 @@ def _body(indicator: IndicatorReview, shape: Frame, known: list[Decimal]) -> lis
             f'class="axis tick">{escape(word)}</text>'
         )
     # A year-to-date target is the target for the period, so it is marked there, not across.
-    start, end = left, right
+    start, end = float(left), float(right)
     if shape.by_year and shape.latest_slot is not None:
         start = round(max(left, xs[shape.latest_slot] - 24), 2)
         end = round(min(right, xs[shape.latest_slot] + 24), 2)
