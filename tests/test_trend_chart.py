@@ -287,3 +287,22 @@ def test_a_sparkline_compared_with_the_period_before_draws_the_series() -> None:
     assert direction_series(item) == ([D(80), D(84), D(82)], "")
     # 82 is half way from 80 to 84: 3.5 of the 7 steps up, rounded to even, the fifth block.
     assert trend_line(item) == "▁█▅"
+
+
+def test_a_year_to_date_figure_not_yet_in_is_compared_at_the_latest_figure() -> None:
+    values = ["9", "12", "3", "6", "9", "12", "4", None]
+    item = review(values, accumulation="year_to_date", target="7", status=Rag.NOT_DUE)
+
+    assert describe(item).startswith(
+        "Year to date 4 in 2026/27 Q1, against 3 at the same point last year (2025/26 Q1);"
+    )
+
+
+def test_a_sparkline_before_the_figure_is_due_compares_the_latest_figure_in() -> None:
+    values = ["9", "12", "3", "6", "9", "12", "4", None]
+    item = review(values, accumulation="year_to_date", status=Rag.NOT_DUE)
+    item.compared_with = Point("2025/26 Q2", D(6))
+    item.last_year = Point("2025/26 Q2", D(6))
+
+    # Q1 each year: 3 in 2025/26, 4 in 2026/27 (2024/25's Q1 is before the series).
+    assert direction_series(item) == ([D(3), D(4)], "Q1 each year")

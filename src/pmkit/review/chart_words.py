@@ -51,9 +51,10 @@ def _headline(indicator: IndicatorReview, shape: Frame) -> str:
 
 def _change(shape: Frame) -> str:
     """``Rose from A in P to B in Q``, or for year to date, this year against last."""
-    if shape.by_year and len(shape.lines) == 2 and shape.latest_slot is not None:
+    if shape.by_year and len(shape.lines) == 2:
         before, now = shape.lines[0], shape.lines[1]
-        place = shape.latest_slot
+        filled = [place for place, value in enumerate(now.values) if value is not None]
+        place = filled[-1] if filled else 0
         then, latest = before.values[place], now.values[place]
         if then is not None and latest is not None:
             return (

@@ -46,15 +46,18 @@ def direction_series(item: IndicatorReview) -> tuple[list[Decimal | None], str]:
     With the period before: the whole series (its last step is the comparison).
     With the same period last year (a year-to-date figure, a seasonal count):
     that period in each year of the series, so the last step goes the way the
-    direction says, and the words say so (``Q2 each year``).
+    direction says, and the words say so (``Q2 each year``). When the period's
+    own figure is not in yet, the period of the latest figure that is.
     """
     points = item.series
     if not points or not compares_with_last_year(item):
         return [point.value for point in points], ""
     from pmkit.review.frames import short_label
 
-    own = short_label(points[-1].period)
-    if own == points[-1].period:
+    # The latest figure in (the period's own may not be due yet), by its place in the year.
+    latest = next((point for point in reversed(points) if point.value is not None), points[-1])
+    own = short_label(latest.period)
+    if own == latest.period:
         return [point.value for point in points], ""
     chosen = [point.value for point in points if short_label(point.period) == own]
     return chosen, f"{own} each year"
