@@ -65,7 +65,6 @@ def quarterly(values: list[str | None], *, forecast: str | None = None) -> Indic
     """Quarters of 2026/27 from Q1, with their places in the year."""
     item = indicator(values, forecast=forecast)
     item.series = [Point(f"2026/27 Q{i + 1}", p.value) for i, p in enumerate(item.series)]
-    item.places = [("2026/27", i) for i in range(len(values))]
     return item
 
 

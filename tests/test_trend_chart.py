@@ -19,11 +19,11 @@ from pmkit.model.settings import RagScheme
 from pmkit.periods import Calendar
 from pmkit.review.axes import Label, clear, text_width
 from pmkit.review.chart_words import describe
-from pmkit.review.frames import frame
+from pmkit.review.frames import frame, year_places
 from pmkit.review.result import Forecast, IndicatorReview, Point, Rag
 from pmkit.review.sparkline import direction_series, trend_line
 from pmkit.review.trend import FONT, GAP, PHONE, WIDTH, trend_chart
-from pmkit.review.zones import near_zones, year_places
+from pmkit.review.zones import near_zones
 
 SVG = "{http://www.w3.org/2000/svg}"
 D = Decimal
@@ -43,7 +43,6 @@ def review(
     unit: str = "percentage",
 ) -> IndicatorReview:
     labels = labels or QUARTERS[10 - len(values) : 10]
-    places = [place(label) for label in labels] if "-" in labels[0] or " Q" in labels[0] else []
     return IndicatorReview(
         id="HW-04",
         title="Adults in contact with secondary mental health services in paid work",
@@ -64,17 +63,7 @@ def review(
             for label, v in zip(labels, values, strict=True)
         ],
         near_zones=[(D(low), D(high)) for low, high in zones or []],
-        places=places,
     )
-
-
-def place(label: str) -> tuple[str, int]:
-    """A quarter's or month's reporting year (from April) and place in it."""
-    if " Q" in label:
-        return label.split(maxsplit=1)[0], int(label[-1]) - 1
-    year, month = int(label[:4]), int(label[5:])
-    start = year if month >= 4 else year - 1
-    return f"{start}/{(start + 1) % 100:02d}", (month - 4) % 12
 
 
 def parse(svg: str) -> ET.Element:
@@ -132,8 +121,14 @@ def test_no_zone_without_a_tolerance_or_when_the_scheme_ignores_it() -> None:
 
 
 def test_year_places_count_from_the_start_of_the_reporting_year() -> None:
-    periods = [CALENDAR.parse(label) for label in ("2025/26 Q4", "2026/27 Q1", "2026/27 Q2")]
-    assert year_places(periods) == [("2025/26", 3), ("2026/27", 0), ("2026/27", 1)]
+    quarters = ["2025/26 Q4", "2026/27 Q1", "2026/27 Q2"]
+    assert year_places(quarters, 4) == [("2025/26", 3), ("2026/27", 0), ("2026/27", 1)]
+    # April's year: March 2027 is the last month of 2026/27, April the first of 2027/28.
+    months = ["2027-03", "2027-04"]
+    assert year_places(months, 4) == [("2026/27", 11), ("2027/28", 0)]
+    # A calendar year: 2026 Q3 is the third quarter of 2026.
+    assert year_places(["2026 Q3"], 1) == [("2026", 2)]
+    assert year_places(["not a period"], 4) == []
 
 
 def test_the_zone_is_drawn_between_its_values() -> None:

@@ -83,10 +83,25 @@ def _later(label: str, steps: int) -> str:
     return ""
 
 
+def year_places(labels: list[str], year_start: int) -> list[tuple[str, int]]:
+    """Each period's reporting year and its place in that year (0 for the first quarter).
+
+    Empty if a label is not a period's (the chart then labels each period in full).
+    """
+    from pmkit.periods import Calendar
+
+    try:
+        calendar = Calendar(year_start)
+        periods = [calendar.parse(label) for label in labels]
+    except ValueError:  # a PeriodError too
+        return []
+    return [(p.year.label, (p.first - p.year.first) // p.kind.months) for p in periods]
+
+
 def frame(indicator: IndicatorReview) -> Frame:
     """The slots and lines of ``indicator``'s trend chart."""
     points = indicator.series
-    places = indicator.places if len(indicator.places) == len(points) else []
+    places = year_places([point.period for point in points], indicator.year_start)
     count = per_year(points[-1].period) if points else 1
     if indicator.accumulation == "year_to_date" and places and count > 1:
         return _by_year(indicator, places, count)

@@ -30,7 +30,7 @@ from pmkit.review.result import (
     ResourceLine,
     Rollup,
 )
-from pmkit.review.zones import near_zones, year_places
+from pmkit.review.zones import near_zones
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -158,7 +158,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         ),
         series=series,
         near_zones=near_zones(indicator, target, workspace.plan.settings.rag),
-        places=year_places(_series_periods(period)),
+        year_start=period.start_month,
         methods=methods,
         target_low=target.low,
         target_high=target.high,

@@ -104,8 +104,8 @@ class IndicatorReview:
     """Why the figure is implausible (it was accepted as it is when recorded), if it is."""
     near_zones: list[tuple[Decimal, Decimal]] = field(default_factory=list)
     """The bands (low, high) where a figure would be near target: the chart's shaded zone."""
-    places: list[tuple[str, int]] = field(default_factory=list)
-    """Each series point's reporting year and place in it (0 first): the chart's years."""
+    year_start: int = 4
+    """The month the reporting year begins (4, April): where the chart's years start."""
 
     @property
     def target_shown(self) -> str:

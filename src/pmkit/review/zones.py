@@ -1,4 +1,4 @@
-"""What the trend chart needs from the plan beyond the figures: the near-target zone, and years.
+"""The near-target zone the trend chart shades, from the plan's tolerance.
 
 The near-target zone is the band in which a figure falls short of its target
 by no more than the indicator's tolerance, so is judged near target (amber),
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from pmkit.judgement.targets import PeriodTarget
     from pmkit.model.indicators import Indicator
     from pmkit.model.settings import RagScheme
-    from pmkit.periods import Period
 
 
 def near_zones(
@@ -41,11 +40,3 @@ def near_zones(
     if indicator.polarity is Polarity.HIGHER:
         return [(target.value - allowed, target.value)]
     return [(target.value, target.value + allowed)]
-
-
-def year_places(periods: list[Period]) -> list[tuple[str, int]]:
-    """Each period's reporting year and its place in that year (0 for the first quarter)."""
-    return [
-        (period.year.label, (period.first - period.year.first) // period.kind.months)
-        for period in periods
-    ]
