@@ -9,18 +9,15 @@ from itertools import pairwise
 import pytest
 
 from pmkit.review.charts import (
-    HEIGHT,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
     Scale,
     marker,
     scale_for,
     sparkline_svg,
     status_summary,
-    trend_chart,
     x_positions,
 )
 from pmkit.review.result import Forecast, IndicatorReview, Point, Rag
+from pmkit.review.trend import HEIGHT, MARGIN_BOTTOM, MARGIN_TOP, trend_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert(1)</script> " onmouseover="alert(1) & javascript:alert(1)'
@@ -62,6 +59,13 @@ def indicator(
         forecast=Forecast("linear", None if forecast is None else Decimal(forecast)),
         series=series,
     )
+
+
+def quarterly(values: list[str | None], *, forecast: str | None = None) -> IndicatorReview:
+    """Quarters of 2026/27 from Q1, with their places in the year."""
+    item = indicator(values, forecast=forecast)
+    item.series = [Point(f"2026/27 Q{i + 1}", p.value) for i, p in enumerate(item.series)]
+    return item
 
 
 def parse(svg: str) -> ET.Element:
@@ -165,8 +169,9 @@ def test_a_trend_chart_is_well_formed_and_described_in_words() -> None:
     desc = text_of(root, "desc")
     for words in ("2020/21: 12", "2021/22: 11.5", "2022/23: no figure", "2023/24: 9.2"):
         assert words in desc
-    assert "Target for 2026/27 Q2: 10." in desc
-    assert "Status: Off target." in desc
+    assert desc.startswith("Fell from 12 in 2020/21 to 9.25 in 2023/24; target for 2026/27 Q2 10;")
+    assert "; off target." in desc
+    assert "Figures in rate per 1,000." in desc
     assert "Forecast to the year end: 8.75." in desc
 
 
@@ -176,29 +181,30 @@ def test_the_target_line_is_drawn_only_when_there_is_a_target() -> None:
 
     assert len(with_target.findall(f"{SVG}line[@class='target']")) == 1
     assert without.findall(f"{SVG}line[@class='target']") == []
-    assert "Target for" not in text_of(without, "desc")
+    assert "; no target; no target." in text_of(without, "desc")
 
 
 def test_the_forecast_line_is_drawn_only_when_there_is_a_forecast() -> None:
-    with_forecast = parse(trend_chart(indicator(["12", "11"], forecast="9"), "a"))
-    without = parse(trend_chart(indicator(["12", "11"]), "b"))
+    with_forecast = parse(trend_chart(quarterly(["12", "11"], forecast="9"), "a"))
+    without = parse(trend_chart(quarterly(["12", "11"]), "b"))
 
     assert len(with_forecast.findall(f"{SVG}line[@class='forecast']")) == 1
     assert without.findall(f"{SVG}line[@class='forecast']") == []
     assert "Forecast" not in text_of(without, "desc")
 
 
-def test_missing_values_are_skipped_not_drawn_at_zero() -> None:
-    root = parse(trend_chart(indicator(["12", None, "11", None]), "a"))
-    polyline = root.find(f"{SVG}polyline")
-    assert polyline is not None
+def test_missing_values_are_gaps_not_drawn_at_zero() -> None:
+    root = parse(trend_chart(indicator(["12", None, "11", "10.5", None]), "a"))
+    polylines = root.findall(f"{SVG}polyline")
 
-    points = (polyline.get("points") or "").split()
+    # The line breaks at the missing figure: only 11 to 10.5 is joined.
+    assert len(polylines) == 1
+    points = (polylines[0].get("points") or "").split()
     assert len(points) == 2
-    assert len(root.findall(f"{SVG}circle")) == 2
-    for point in points:
-        y = float(point.split(",")[1])
-        assert MARGIN_TOP <= y <= HEIGHT - MARGIN_BOTTOM
+    dots = root.findall(f"{SVG}circle")
+    assert len(dots) == 3
+    for dot in dots:
+        assert MARGIN_TOP <= float(dot.get("cy") or 0) <= HEIGHT - MARGIN_BOTTOM
     # The latest figure is missing, so there is no status marker and no forecast from it.
     assert root.findall(f"{SVG}path") == []
 

@@ -246,6 +246,32 @@ def test_every_chart_is_drawn_with_a_text_alternative(
     assert all(chart["labelledby"] and len(chart["labelledby"]) == 2 for chart in trends)
 
 
+_CHART_TEXT = """() => Array.from(document.querySelectorAll('svg.chart text')).map(text => {
+  const box = text.getBoundingClientRect();
+  const svg = text.ownerSVGElement;
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  return {
+    text: text.textContent,
+    size: parseFloat(getComputedStyle(text).fontSize) * scale,
+    height: box.height,
+    width: svg.getBoundingClientRect().width,
+  };
+})"""
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_chart_text_is_at_least_12_pixels_on_a_phone(
+    example: str, rendered: dict[str, Rendered], open_page: Open
+) -> None:
+    page = open_page(rendered[example].url, viewport={"width": 390, "height": 844}).page
+    texts = page.evaluate(_CHART_TEXT)
+
+    assert texts
+    assert all(text["width"] <= 390 for text in texts)
+    small = [text for text in texts if text["size"] < 12 or text["height"] < 12]
+    assert small == [], small[:5]
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_the_key_figures_are_visible(
     example: str, rendered: dict[str, Rendered], open_page: Open

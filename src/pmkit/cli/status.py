@@ -49,7 +49,7 @@ def _show(result: QuarterReview) -> None:
     from rich.text import Text
 
     from pmkit.cli.show import console, plain
-    from pmkit.review.sparkline import sparkline
+    from pmkit.review.sparkline import trend_line
 
     out = console()
     out.print(plain(f"{result.partnership}: {result.period}", style="bold"))
@@ -73,7 +73,7 @@ def _show(result: QuarterReview) -> None:
                     + (item.statistics.brief if item.statistics else [])
                 ),
                 item.target_shown,
-                sparkline([point.value for point in item.series]),
+                trend_line(item),
                 item.direction_words or "-",
             )
         out.print(table)

@@ -31,6 +31,7 @@ from pmkit.review.result import (
 )
 from pmkit.review.review_statistics import attach_statistics, judge_indicator
 from pmkit.review.spc_review import attach_spc
+from pmkit.review.zones import near_zones
 
 if TYPE_CHECKING:
     from pmkit.model.indicators import Indicator
@@ -155,6 +156,8 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
             outlook.note,
         ),
         series=series,
+        near_zones=near_zones(indicator, target, workspace.plan.settings.rag),
+        year_start=period.start_month,
         methods=methods,
         target_low=target.low,
         target_high=target.high,

@@ -109,9 +109,9 @@ def environment(
     if html:
         from markupsafe import Markup
 
-        from pmkit.review import charts, spc_chart
+        from pmkit.review import charts, spc_chart, trend
 
-        env.globals["trend_chart"] = lambda item, key: Markup(charts.trend_chart(item, key))
+        env.globals["trend_chart"] = lambda item, key: Markup(trend.trend_chart(item, key))
         env.globals["sparkline"] = lambda item: Markup(charts.sparkline_svg(item))
         env.globals["status_summary"] = lambda counts, words: Markup(
             charts.status_summary(counts, words)

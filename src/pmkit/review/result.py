@@ -108,6 +108,10 @@ class IndicatorReview:
     """The latest figure's interval, small numbers and comparators (see figure_statistics)."""
     spc: SpcReview | None = None
     """The indicator's own figures as an XmR chart (statistical process control), or why not."""
+    near_zones: list[tuple[Decimal, Decimal]] = field(default_factory=list)
+    """The bands (low, high) where a figure would be near target: the chart's shaded zone."""
+    year_start: int = 4
+    """The month the reporting year begins (4, April): where the chart's years start."""
 
     @property
     def target_shown(self) -> str:
