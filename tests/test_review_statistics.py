@@ -258,3 +258,28 @@ def test_counts_that_do_not_give_the_figure_are_explained_in_the_review(
         "| I-BAD Counts that do not give the figure | 25, 2026/27 Q2; no interval: its counts "
         "(40 of 200) give 20, not the 25 recorded |"
     ) in markdown
+
+
+def test_an_earlier_figure_from_few_events_is_hidden_in_the_trend(tmp_path: Path) -> None:
+    plan = build(tmp_path, "settings:\n  suppress_below: 5\n")
+    (tmp_path / "monitoring" / "2026-27-Q1.yaml").write_text(
+        "format_version: 1\nperiod: 2026/27 Q1\nfigures:\n  I-RATE:\n    2026/27 Q1:\n"
+        "      value: 3\n      numerator: 3\n      denominator: 100000\n"
+        "      recorded_by: test\n      recorded_at: '2026-07-01T09:00:00+01:00'\n",
+        "utf-8",
+    )
+    rate = item(review(plan), "I-RATE")
+    assert rate.actual == Decimal("75")
+    assert [point.value for point in rate.series[-2:]] == [None, Decimal("75")]
+    assert rate.compared_with is not None
+    assert rate.compared_with.value is None  # Q1's 3 events, hidden
+
+
+def test_a_confidence_level_the_profiles_do_not_use_is_refused(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    plan = build(tmp_path, "settings:\n  statistics: {confidence: 90}\n")
+    result = run_cli("validate", plan)
+    assert result.exit_code == 1
+    assert "'confidence': the confidence level is 95 or 99.8 (percent)" in result.stdout
+    assert "not 90" in result.stdout
