@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pmkit.model.plan import Plan
     from pmkit.review.result import Exception_, QuarterReview, ResourceLine
 
-TOP_EXCEPTIONS = 5
+TOP_EXCEPTIONS = 3
 """Exceptions the first page lists beyond the indicators off target (which it always lists)."""
 
 
@@ -55,7 +55,11 @@ def shortfalls_first(
 
 
 def board_summary(review: QuarterReview, previous_period: str) -> BoardSummary:
-    """The first page of the quarter's review: what the board needs first."""
+    """The first page of the quarter's review: what the board needs first.
+
+    A change of status is one between two judged statuses: an indicator whose
+    figure is not due (this quarter or last) has nothing new to compare.
+    """
     indicators = review.indicators
     recorded = [item.recorded_on for item in indicators if item.recorded_on]
     shown = [item for item in indicators if item.figure_status is not None]
@@ -68,7 +72,9 @@ def board_summary(review: QuarterReview, previous_period: str) -> BoardSummary:
             item.id, item.title, item.previous_status, item.status, item.owner, item.owner_name
         )
         for item in indicators
-        if item.previous_status is not None and item.previous_status is not item.status
+        if item.previous_status is not None
+        and item.previous_status is not item.status
+        and Rag.NOT_DUE not in (item.previous_status, item.status)
     ]
     red = [item for item in review.exceptions if item.kind == "off target"]
     others = [item for item in review.exceptions if item.kind != "off target"]
