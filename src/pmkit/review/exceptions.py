@@ -58,8 +58,6 @@ def exceptions(
             kind = "no data"
         else:
             detail = f"{_shown(review.actual)} against a target of {_shown(review.target)}"
-            if worsening:
-                detail += f", {review.direction_words}"
             if not review.commentary:
                 flags.append("no commentary")
             if not any(actions_for_outcome.get(outcome) for outcome in review.outcomes):
