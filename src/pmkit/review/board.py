@@ -94,48 +94,25 @@ def board_summary(review: QuarterReview, previous_period: str) -> BoardSummary:
 
 
 def asks(review: QuarterReview) -> list[BoardItem]:
-    """What the board is asked to decide or note, most pressing first."""
-    found: list[BoardItem] = []
-    for item in review.exceptions:
-        if item.kind == "off target" and not item.remedial:
-            found.append(
-                BoardItem(
-                    "decide",
-                    item.id,
-                    f"{item.id} {item.title} is off target with no remedial action: agree "
-                    f"one{_with(item)}",
-                )
-            )
-    for remedy in review.remedial_actions:
-        if remedy.overdue:
-            found.append(
-                BoardItem(
-                    "decide",
-                    remedy.id,
-                    f"Remedial action {remedy.id} ({remedy.action}) for {remedy.about} was due "
-                    f"{remedy.due} and is still open: {remedy.owner_name or remedy.owner} to "
-                    "report, or agree a new date",
-                )
-            )
-    for item in review.exceptions:
-        if item.kind == "overdue":
-            found.append(
-                BoardItem(
-                    "decide",
-                    item.id,
-                    f"Action {item.id} {item.title} is overdue ({item.detail}): agree what "
-                    f"happens next{_with(item)}",
-                )
-            )
-    for item in review.exceptions:
-        if item.kind == "under-resourced":
-            found.append(
-                BoardItem(
-                    "decide",
-                    item.id,
-                    f"{item.title} is under-resourced: {item.detail}",
-                )
-            )
+    """What the board is asked to decide or note, most pressing first.
+
+    The exceptions' asks (most severe first), the remedial actions past their
+    due date, then the plan's errors.
+    """
+    found = [
+        BoardItem("decide", item.id, text) for item in review.exceptions if (text := _ask(item))
+    ]
+    found += [
+        BoardItem(
+            "decide",
+            remedy.id,
+            f"Remedial action {remedy.id} ({remedy.action}) for {remedy.about} was due "
+            f"{remedy.due} and is still open: {remedy.owner_name or remedy.owner} to "
+            "report, or agree a new date",
+        )
+        for remedy in review.remedial_actions
+        if remedy.overdue
+    ]
     for problem in review.plan_problems:
         found.append(
             BoardItem(
@@ -143,6 +120,22 @@ def asks(review: QuarterReview) -> list[BoardItem]:
             )
         )
     return found
+
+
+def _ask(item: Exception_) -> str:
+    """What the board is asked to decide about an exception ("" for nothing)."""
+    if item.kind == "off target" and not item.remedial:
+        return (
+            f"{item.id} {item.title} is off target with no remedial action: agree one{_with(item)}"
+        )
+    if item.kind == "overdue":
+        return (
+            f"Action {item.id} {item.title} is overdue ({item.detail}): agree what happens "
+            f"next{_with(item)}"
+        )
+    if item.kind == "under-resourced":
+        return f"{item.title} is under-resourced: {item.detail}"
+    return ""
 
 
 def _with(item: Exception_) -> str:
