@@ -319,12 +319,12 @@ def test_markdown_summary_table(tmp_path: Path, run_cli: RunCli) -> None:
     assert table == [
         "| Status | 2026/27 Q2 | 2026/27 Q1 | Change |",
         "|---|---|---|---|",
-        "| ✓ On target | 1 | 1 | no change |",
-        "| ! Near target | 0 | 0 | no change |",
-        "| ✗ Off target | 1 | 1 | no change |",
-        "| ? No data | 1 | 1 | no change |",
-        "| … Not due | 0 | 0 | no change |",
-        "| - No target | 0 | 0 | no change |",
+        "| ✓ On target | 1 | 1 | same |",
+        "| ! Near target | 0 | 0 | same |",
+        "| ✗ Off target | 1 | 1 | same |",
+        "| ? No data | 1 | 1 | same |",
+        "| … Not due | 0 | 0 | same |",
+        "| - No target | 0 | 0 | same |",
     ]
     assert "No indicator's status changed." in summary
     # I-GREEN improved (10 to 9, lower is better); I-RED worsened (72 to 70).
