@@ -589,6 +589,19 @@ def test_hostile_text_cannot_change_the_year_review(tmp_path: Path, run_cli: Run
     assert_structure_unchanged(result.stdout, [name, *YEAR_HEADINGS])
 
 
+@pytest.mark.parametrize("period", [("--quarter", "2026/27 Q2"), ("--year", "2025/26")])
+def test_hostile_text_stays_text_in_both_html_reviews(
+    tmp_path: Path, run_cli: RunCli, period: tuple[str, str]
+) -> None:
+    result = review(run_cli, build(tmp_path, HOSTILE), *period, "-f", "html")
+    assert result.exit_code == 0, result.output
+    html = result.stdout
+    assert "<script" not in html.lower()
+    # The partner's name (hostile too) in the summary, the roll-up and the tables, escaped.
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
+    assert 'href="javascript:' not in html
+
+
 def test_hostile_text_in_json_is_data(tmp_path: Path, run_cli: RunCli) -> None:
     result = review(run_cli, build(tmp_path, HOSTILE), "-f", "json")
     data = json.loads(result.stdout)
