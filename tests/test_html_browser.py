@@ -29,6 +29,7 @@ from typer.testing import CliRunner
 
 from goldens import ROOT
 from pmkit.cli import app
+from pmkit.review.render import SHOWN
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -512,3 +513,154 @@ def test_hostile_text_stays_text_in_the_browser(open_page: Open, tmp_path: Path)
     assert heading.count() == 1
     assert heading.is_visible()
     assert opened.errors == []
+
+
+# --- the board pack: quarterly and annual reviews on a phone and on paper -----------------
+
+KINDS = {"quarter": ("--quarter", QUARTER), "year": ("--year", "2026/27")}
+PHONE = 390
+MAX_PAGES = 10
+
+
+def render_kind(plan: Path, out: Path, kind: str, output_format: str) -> Path:
+    """``pmkit review`` of ``plan``, the quarter's or the year's, written to ``out``."""
+    runner = CliRunner(env={"PMKIT_AS_OF": None, "FORCE_COLOR": None, "PMKIT_DEBUG": None})
+    option, period = KINDS[kind]
+    args = ["--as-of", AS_OF, "review", "--plan", str(plan), option, period]
+    result = runner.invoke(app, [*args, "--format", output_format, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Rendered]:
+    """Each example's quarterly and annual review, as HTML and as JSON."""
+    out: dict[tuple[str, str], Rendered] = {}
+    for example in EXAMPLES:
+        plan = ROOT / "examples" / example / "plan.yaml"
+        for kind in KINDS:
+            folder = tmp_path_factory.mktemp(f"{example}-{kind}")
+            html = render_kind(plan, folder / "review.html", kind, "html")
+            data = json.loads(render_kind(plan, folder / "r.json", kind, "json").read_text("utf-8"))
+            out[example, kind] = Rendered(html, data)
+    return out
+
+
+PACKS = [(example, kind) for example in EXAMPLES for kind in KINDS]
+
+# Every element with text of its own, and the size that text is drawn at on the screen:
+# for SVG text, its font size times the scale the chart is drawn at.
+_SMALL_TEXT = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.visually-hidden')) continue;
+    const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    if (style.display === 'none' || style.visibility === 'hidden' || !box.width || !box.height) {
+      continue;
+    }
+    let size = parseFloat(style.fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM()) {
+      const m = el.getScreenCTM();
+      size *= Math.hypot(m.a, m.b);
+    }
+    const text = el.textContent.trim().slice(0, 40);
+    if (size < 11.95) small.push(`${el.tagName} ${size.toFixed(1)}px: ${text}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize(("example", "kind"), PACKS)
+def test_a_phone_shows_the_whole_page_in_readable_text(
+    example: str, kind: str, packs: dict[tuple[str, str], Rendered], open_page: Open, tmp_path: Path
+) -> None:
+    opened = open_page(packs[example, kind].url, viewport={"width": PHONE, "height": 844})
+    page = opened.page
+
+    _fits(page, PHONE, tmp_path / f"{example}-{kind}-phone.png")
+    assert page.evaluate(_SMALL_TEXT) == []
+    # Wide tables scroll inside a focusable, labelled box, and the page says they scroll.
+    wraps = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.table-wrap')).map(w => ({
+          label: w.getAttribute('aria-label') || '', focusable: w.tabIndex === 0,
+          scrolls: w.scrollWidth > w.clientWidth,
+          hint: !!(w.nextElementSibling && w.nextElementSibling.classList.contains('scroll-hint')
+                   && getComputedStyle(w.nextElementSibling).display !== 'none'),
+        }))"""
+    )
+    assert any(wrap["scrolls"] for wrap in wraps)
+    for wrap in wraps:
+        assert wrap["focusable"] and "scrolls sideways" in wrap["label"], wrap
+        assert wrap["hint"], wrap
+    # A way round the page: a skip link to the main content and a list of contents.
+    skip = page.locator("a.skip-link")
+    assert skip.get_attribute("href") == "#main"
+    assert page.locator("#main").count() == 1
+    contents = page.locator("nav.contents a")
+    assert contents.count() >= 5
+    for link in contents.all():
+        target = (link.get_attribute("href") or "").removeprefix("#")
+        assert page.locator(f"[id='{target}']").count() == 1, target
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize(("example", "kind"), PACKS)
+def test_no_serious_accessibility_violations_in_the_pack(
+    example: str, kind: str, packs: dict[tuple[str, str], Rendered], open_page: Open
+) -> None:
+    script = axe_script()
+    for viewport in ({"width": 1280, "height": 900}, {"width": PHONE, "height": 844}):
+        page = open_page(packs[example, kind].url, bypass_csp=True, viewport=viewport).page
+        page.add_script_tag(path=str(script))
+        results = page.evaluate("async () => await axe.run()")
+        bad = [v for v in results["violations"] if v.get("impact") in {"serious", "critical"}]
+        assert not bad, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in bad]
+
+
+def _pages(pdf: bytes) -> int:
+    """The pages in a PDF Chromium printed (each is one ``/Type /Page`` object)."""
+    import re
+
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+@pytest.mark.parametrize(("example", "kind"), PACKS)
+def test_the_pack_prints_on_at_most_ten_pages_with_the_summary_first(
+    example: str, kind: str, packs: dict[tuple[str, str], Rendered], open_page: Open
+) -> None:
+    review = packs[example, kind]
+    page = open_page(review.url).page
+
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf.startswith(b"%PDF")
+    assert 1 < _pages(pdf) <= MAX_PAGES
+
+    # Page 1 is the heading and the summary: printed alone, they fill one page (the
+    # summary ends its page), so in the whole pack they are all of page 1.
+    page.add_style_tag(content="main > section:not(.summary) { display: none !important; }")
+    assert _pages(page.pdf(format="A4", print_background=True)) == 1
+    page.emulate_media(media="print")
+    first = page.locator(".summary")
+    counts = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.summary table.counts tbody tr'))
+          .map(tr => [tr.cells[0].innerText.trim(), tr.cells[1].innerText.trim()])"""
+    )
+    board = review.data["board"]
+    assert counts == [
+        [status.symbol + " " + status.words, str(board["counts"].get(status.value, 0))]
+        for status in SHOWN
+    ]
+    off_target = [item for item in review.data["indicators"] if item["status"] == "red"]
+    rows = first.locator("table.top tbody tr")
+    for item in off_target:
+        row = rows.filter(has_text=item["id"] + " ")
+        assert row.count() == 1, item["id"]
+        cells = row.locator("td").all_inner_texts()
+        assert cells[0].startswith("✗ Off target"), cells
+        assert cells[2] == item["owner_name"], cells
+        exception = next(e for e in board["top"] if e["id"] == item["id"])
+        assert cells[3] == ("; ".join(exception["remedial"]) or "none"), cells
+        assert row.is_visible()

@@ -89,15 +89,23 @@ partnership_review:
 
 QUARTER_HEADINGS = [
     "## Summary",
+    "### Status changes since 2026/27 Q1",
+    "### For the board to decide or note",
+    "### Top exceptions",
     "## Exceptions needing remedial action",
+    "## By priority and by partner",
     "## Indicators by outcome",
     "## Actions",
     "## Resources committed and provided this year",
     "## Remedial actions",
-    "## By priority and by partner",
     "## How the figures were judged",
 ]
+"""The review's headings: the outcomes' own (###) come after the first seven."""
 YEAR_HEADINGS = [
+    "## Summary",
+    "### For the board to decide or note",
+    "### Indicators off target at the year end",
+    "## By priority and by partner",
     "## The year against baselines and targets",
     "## How the partnership is working: self-assessment",
     "## For next year's plan",
@@ -294,49 +302,57 @@ def test_markdown_headings_in_order(tmp_path: Path, run_cli: RunCli) -> None:
     assert result.stderr == ""
     assert headings(result.stdout) == [
         "# Test Partnership: performance review, 2026/27 Q2",
-        *QUARTER_HEADINGS[:3],
+        *QUARTER_HEADINGS[:7],
         "### O1: Safer streets",
         "### O2: Fewer repeat victims",
-        *QUARTER_HEADINGS[3:],
+        *QUARTER_HEADINGS[7:],
     ]
     assert "As of 2026-11-26." in result.stdout
 
 
 def test_markdown_summary_table(tmp_path: Path, run_cli: RunCli) -> None:
     text = review(run_cli, build(tmp_path), "--quarter", "2026/27 Q2").stdout
-    summary = text.split("## Summary")[1].split("##")[0]
-    (table,) = tables(summary)
+    summary = text.split("## Summary")[1].split("## Exceptions")[0]
+    table = tables(summary)[0]
+    # In Q1 the same: I-RED 72 against 80 (off target), I-GREEN 10 against 10 (on
+    # target), I-NODATA no figure, due by then; so no status moved.
     assert table == [
-        "| Status | Indicators |",
-        "|---|---|",
-        "| ✓ On target | 1 |",
-        "| ! Near target | 0 |",
-        "| ✗ Off target | 1 |",
-        "| ? No data | 1 |",
-        "| … Not due | 0 |",
-        "| - No target | 0 |",
+        "| Status | 2026/27 Q2 | 2026/27 Q1 | Change |",
+        "|---|---|---|---|",
+        "| ✓ On target | 1 | 1 | same |",
+        "| ! Near target | 0 | 0 | same |",
+        "| ✗ Off target | 1 | 1 | same |",
+        "| ? No data | 1 | 1 | same |",
+        "| … Not due | 0 | 0 | same |",
+        "| - No target | 0 | 0 | same |",
     ]
+    assert "No indicator's status changed." in summary
     # I-GREEN improved (10 to 9, lower is better); I-RED worsened (72 to 70).
     assert "1 improved and 1 worsened, each compared like with like" in summary
 
 
 def test_markdown_status_by_symbol_and_word(tmp_path: Path, run_cli: RunCli) -> None:
     text = review(run_cli, build(tmp_path), "--quarter", "2026/27 Q2").stdout
-    red = row_of(text, "I-RED Victims supported | 2026/27 Q2")
+    red = row_of(text, "I-RED Victims supported | Test Council | 2026/27 Q2")
     assert red[0] == "✗ Off target"
-    # No baseline in this plan: a dash in the Baseline column.
-    assert red[2:7] == ["2026/27 Q2", "70", "80", "-", "↓ worsening on 2026/27 Q1"]
+    # No baseline and no comparator in this plan: a dash in those columns.
+    assert red[3:9] == ["2026/27 Q2", "70", "80", "-", "-", "↓ worsening on 2026/27 Q1"]
     green = row_of(text, "I-GREEN Crime rate")
     assert green[0] == "✓ On target"
-    assert green[6] == "↓ improving on 2026/27 Q1"
-    survey = row_of(text, "I-NODATA Survey | 2026/27 Q2")
+    assert green[2] == "Test Police"
+    assert green[8] == "↓ improving on 2026/27 Q1"
+    survey = row_of(text, "I-NODATA Survey | Test Police | 2026/27 Q2")
     assert survey[0] == "? No data"
-    assert survey[3] == "not available"
-    action = row_of(text, "A1 Lighting upgrade | council")
+    assert survey[4] == "not available"
+    action = row_of(text, "A1 Lighting upgrade | Test Council | at risk")
     assert action[2:4] == ["at risk", "at risk"]
-    exception = row_of(text, "| off target |")
-    assert exception[1] == "I-RED Victims supported"
-    assert exception[4] == "R1: Short of staff."
+    exception = row_of(text, "| 70 against a target of 80 |")
+    # 72 in Q1, 70 now, higher is better: worsening.
+    assert exception[:3] == ["✗ Off target, worsening", "I-RED Victims supported", "Test Council"]
+    assert exception[5] == "R1: Short of staff. (due 2026-12-31)"
+    # Every exception without a remedial action says so, in the same words.
+    for needle in ("| £100 provided of £500", "| due 2027-03-31 |", "| Short of staff. |  |"):
+        assert row_of(text, needle)[5] == "none", needle
     assert assert_tables_intact(text) > 15
 
 
@@ -386,14 +402,27 @@ def test_json(tmp_path: Path, run_cli: RunCli) -> None:
             "committed": 1000,
             "due": 500,
             "provided": 100,
+            "partner_name": "Test Council",
         }
     ]
-    assert [(e["kind"], e["id"]) for e in data["exceptions"]] == [
-        ("off target", "I-RED"),
-        ("no data", "I-NODATA"),
-        ("at risk", "A1"),
-        ("under-resourced", "A1"),
+    # Most severe first; ids for machines, names beside them.
+    assert [(e["kind"], e["id"], e["owner"], e["owner_name"]) for e in data["exceptions"]] == [
+        ("off target", "I-RED", "council", "Test Council"),
+        ("under-resourced", "A1", "council", "Test Council"),
+        ("at risk", "A1", "council", "Test Council"),
+        ("no data", "I-NODATA", "police", "Test Police"),
     ]
+    # £500 due by now (half of £1,000), £100 provided: £400 short.
+    assert data["resource_totals"] == {
+        "committed": 1000,
+        "due": 500,
+        "provided": 100,
+        "short": 400,
+        "lines_short": 1,
+    }
+    assert data["board"]["previous_period"] == "2026/27 Q1"
+    assert data["board"]["changes"] == []
+    assert [item["id"] for item in data["board"]["top"]] == ["I-RED", "A1", "A1", "I-NODATA"]
     assert [(r["id"], r["about"], r["overdue"]) for r in data["remedial_actions"]] == [
         ("R1", "I-RED", False)
     ]
@@ -463,9 +492,16 @@ def test_year_review(tmp_path: Path, run_cli: RunCli) -> None:
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert headings(text) == ["# Test Partnership: annual review, 2025/26", *YEAR_HEADINGS]
-    red = row_of(text, "I-RED Victims supported")
-    assert red[2:5] == ["70", "80", "✗ Off target"]
-    assert red[6] == "off target, off target, on target, off target"
+    red = row_of(text, "I-RED Victims supported | Test Council | -")
+    assert red[3:6] == ["70", "80", "✗ Off target"]
+    assert red[7] == "off target, off target, on target, off target"
+    # The first page lists it, with its owner, and no open remedial action in 2025/26 Q4.
+    assert row_of(text, "| ✗ Off target | I-RED") == [
+        "✗ Off target",
+        "I-RED Victims supported",
+        "Test Council",
+        "none",
+    ]
     assert row_of(text, "Recognise the need") == ["Recognise the need", "2.5", "2", "3", "0.5", "2"]
     # Only the council scored trust; nobody did last year.
     assert row_of(text, "Develop and maintain trust") == [
@@ -534,10 +570,10 @@ def test_hostile_text_cannot_change_the_quarter_review(tmp_path: Path, run_cli: 
         text,
         [
             f"# {escaped}: performance review, 2026/27 Q2",
-            *QUARTER_HEADINGS[:3],
+            *QUARTER_HEADINGS[:7],
             f"### O1: {escaped}",
             "### O2: Fewer repeat victims",
-            *QUARTER_HEADINGS[3:],
+            *QUARTER_HEADINGS[7:],
         ],
     )
     # The text is all there, escaped, in the cells it belongs in.
@@ -551,6 +587,19 @@ def test_hostile_text_cannot_change_the_year_review(tmp_path: Path, run_cli: Run
     name = headings(result.stdout)[0]
     assert name.endswith(": annual review, 2025/26")
     assert_structure_unchanged(result.stdout, [name, *YEAR_HEADINGS])
+
+
+@pytest.mark.parametrize("period", [("--quarter", "2026/27 Q2"), ("--year", "2025/26")])
+def test_hostile_text_stays_text_in_both_html_reviews(
+    tmp_path: Path, run_cli: RunCli, period: tuple[str, str]
+) -> None:
+    result = review(run_cli, build(tmp_path, HOSTILE), *period, "-f", "html")
+    assert result.exit_code == 0, result.output
+    html = result.stdout
+    assert "<script" not in html.lower()
+    # The partner's name (hostile too) in the summary, the roll-up and the tables, escaped.
+    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 4
+    assert 'href="javascript:' not in html
 
 
 def test_hostile_text_in_json_is_data(tmp_path: Path, run_cli: RunCli) -> None:
@@ -713,12 +762,13 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     assert "│   ▁▁▁▁█▁ │" in green
     assert "? No data" in next(line for line in lines if "I-NODATA Survey" in line)
     after = text[exceptions:].split("\n")
+    # Most severe first: off target, under-resourced, at risk, then no data.
     assert after[1:5] == [
         "  off target: I-RED Victims supported: 70 against a target of 80",
-        "  no data: I-NODATA Survey: Short of staff.",
+        "  under-resourced: A1 Lighting upgrade (Test Council's commitment): £100 provided of "
+        "£500 due by now (£1,000 committed for the year)",
         "  at risk: A1 Lighting upgrade: due 2027-03-31",
-        "  under-resourced: A1 Lighting upgrade (council's commitment): £100 provided of £500 "
-        "due by now (£1,000 committed for the year)",
+        "  no data: I-NODATA Survey: Short of staff.",
     ]
 
 

@@ -439,7 +439,8 @@ def test_resources_committed_due_and_provided(tmp_path: Path) -> None:
     under = [item for item in result.exceptions if item.kind == "under-resourced"]
     assert len(under) == 1
     assert under[0].id == "A-ONTRACK"
-    assert under[0].title == "On track (council's commitment)"
+    assert under[0].title == "On track (Test Council's commitment)"
+    assert (under[0].owner, under[0].owner_name) == ("council", "Test Council")
     assert under[0].detail == (
         "£15,000 provided of £20,000 due by now (£40,000 committed for the year)"
     )
@@ -458,26 +459,30 @@ def test_resources_at_q1_count_only_q1(tmp_path: Path) -> None:
 def test_exceptions(tmp_path: Path) -> None:
     result = review(build(tmp_path))
     exceptions = {item.id: item for item in result.exceptions}
-    assert [item.kind for item in result.exceptions] == [
-        "off target",
-        "off target",
-        "no data",
-        "no data",
-        "overdue",
-        "at risk",
-        "at risk",
-        "at risk",
-        "under-resourced",
+    # Most severe first: off target (worsening first), overdue, under-resourced, at risk
+    # (no remedial action first), then no data; ties in the plan's order.
+    assert [(item.kind, item.id) for item in result.exceptions] == [
+        ("off target", "I-RED"),  # 72 in Q1, 70 now: worsening
+        ("off target", "I-RED2"),
+        ("overdue", "A-LATE"),
+        ("under-resourced", "A-ONTRACK"),
+        ("at risk", "A-OFF"),  # no remedial action
+        ("at risk", "A-MILESTONE"),  # not started, a milestone missed; no remedial action
+        ("at risk", "A-RISK"),  # R3
+        ("no data", "I-NODATA"),
+        ("no data", "I-NA"),
     ]
     red = exceptions["I-RED"]
     assert red.detail == "70 against a target of 80"
-    # No commentary, no remedial action, and no action in the plan serves O2.
-    assert red.flags == ["no commentary", "no remedial action", "no action addresses its outcome"]
+    assert (red.status, red.worsening) == (Rag.RED, True)
+    # No commentary, and no action in the plan serves O2; no remedial action either,
+    # which shows as an empty list (the review says "none") rather than as a flag.
+    assert red.flags == ["no commentary", "no action addresses its outcome"]
     assert red.remedial == []
     red2 = exceptions["I-RED2"]
     assert red2.detail == "60 against a target of 90"
     assert red2.commentary == "Lamps failing in two wards."
-    assert red2.remedial == ["R1: Replace the failing lamps"]
+    assert red2.remedial == ["R1: Replace the failing lamps (due 2026-10-31)"]
     assert red2.flags == []
     assert (
         exceptions["I-NODATA"].detail
@@ -487,9 +492,10 @@ def test_exceptions(tmp_path: Path) -> None:
     late = exceptions["A-LATE"]
     assert late.kind == "overdue"
     assert late.detail == "due 2026-08-31"
-    assert late.flags == ["no commentary", "no remedial action"]
+    assert late.flags == ["no commentary"]
+    assert late.remedial == []
     risk = exceptions["A-RISK"]
-    assert risk.remedial == ["R3: Borrow staff from the county team"]
+    assert risk.remedial == ["R3: Borrow staff from the county team (due 2026-12-31)"]
     assert risk.flags == []
     assert exceptions["A-OFF"].flags == ["no commentary"]
     # Amber, green, contextual and on-track items are not exceptions.
@@ -506,7 +512,7 @@ def test_an_overdue_action_with_remedial_action(tmp_path: Path) -> None:
     }
     result = review(build(tmp_path, {"R4": remedy}))
     late = next(item for item in result.exceptions if item.id == "A-LATE")
-    assert late.remedial == ["R4: Finish by Christmas"]
+    assert late.remedial == ["R4: Finish by Christmas (due 2026-12-20)"]
     assert late.flags == ["no commentary"]
 
 
@@ -538,7 +544,6 @@ def test_a_closed_remedial_action_does_not_count_as_one(tmp_path: Path) -> None:
     result = review(plan)
     red2 = next(item for item in result.exceptions if item.id == "I-RED2")
     assert red2.remedial == []
-    assert "no remedial action" in red2.flags
     assert next(r for r in result.remedial_actions if r.id == "R1").overdue is False
 
 

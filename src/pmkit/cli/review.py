@@ -1,4 +1,4 @@
-"""``pmkit review``: the quarterly performance review, in Markdown or JSON."""
+"""``pmkit review``: the quarterly or annual review, in Markdown, HTML or JSON."""
 
 from __future__ import annotations
 
@@ -100,10 +100,15 @@ def review(
 ) -> None:
     """Write the quarterly performance review for the board (or, for a year, the annual review).
 
-    Every indicator against its target (status by symbol and word), direction
-    of travel and forecast; actions against their timescales; resources
-    committed and provided; exceptions needing remedial action; and the
-    remedial actions agreed. Exit 0 whatever the statuses, unless --fail-on.
+    A board pack, the same in every format: first a summary (when the figures
+    were recorded, counts by status against last quarter, what moved, what
+    the board is asked to decide or note, the indicators off target with their
+    owners and remedial actions); then the exceptions, most severe first;
+    roll-ups by priority and by partner; every indicator against its target
+    (status by symbol and word), direction of travel and forecast; actions
+    against their timescales; resources committed and provided, shortfalls
+    first; and the remedial actions agreed. Exit 0 whatever the statuses,
+    unless --fail-on.
     """
     from pmkit.monitoring.store import StoreError
     from pmkit.review.quarter import review_quarter

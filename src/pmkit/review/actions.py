@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pmkit.monitoring.statuses import ActionStatus
+from pmkit.review.board import partner_name
 from pmkit.review.result import ActionReview, ActionState
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ def review_actions(workspace: Workspace, quarter: Period) -> list[ActionReview]:
                 id=action.id,
                 title=action.title or action.id,
                 lead=action.lead.partner if action.lead else None,
+                lead_name=partner_name(workspace.plan, action.lead.partner)
+                if action.lead
+                else None,
                 state=state,
                 reported=reported.value if reported is not None else None,
                 percent_complete=progress.percent_complete if progress is not None else None,

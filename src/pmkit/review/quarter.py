@@ -17,9 +17,10 @@ from pmkit.judgement.plausibility import implausible
 from pmkit.model.indicators import CompareWith
 from pmkit.periods import PeriodKind
 from pmkit.review.actions import review_actions
+from pmkit.review.board import board_summary, partner_name, shortfalls_first
+from pmkit.review.exceptions import exceptions
 from pmkit.review.result import (
-    ActionReview,
-    Exception_,
+    Comparison,
     Forecast,
     IndicatorReview,
     Point,
@@ -50,18 +51,18 @@ def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
     actions = review_actions(workspace, quarter)
     resources = _resources(workspace, quarter)
     remedial = _remedial(workspace, quarter)
-    exceptions = _exceptions(workspace, indicators, actions, resources, remedial)
+    found = exceptions(workspace, indicators, actions, resources, remedial)
     summary = Counter(review.status.value for review in indicators)
     summary["improved"] = sum(r.direction == "improving" for r in indicators)
     summary["worsened"] = sum(r.direction == "worsening" for r in indicators)
-    return QuarterReview(
+    result = QuarterReview(
         partnership=plan.partnership.name,
         period=quarter.label,
         as_of=workspace.as_of.isoformat(),
         indicators=indicators,
         actions=actions,
         resources=resources,
-        exceptions=exceptions,
+        exceptions=found,
         remedial_actions=remedial,
         by_outcome=_rollups(
             [(o.id, o.title or o.id) for o in plan.vision.outcomes],
@@ -82,6 +83,9 @@ def review_quarter(workspace: Workspace, quarter: Period) -> QuarterReview:
         methods=_methods(indicators),
         plan_problems=plan_problems(workspace),
     )
+    result.resources, result.resource_totals = shortfalls_first(resources)
+    result.board = board_summary(result, quarter.shift(-1).label)
+    return result
 
 
 def _methods(indicators: list[IndicatorReview]) -> dict[str, list[str]]:
@@ -189,6 +193,24 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         else None,
     )
     attach_spc(workspace, indicator, quarter, review)
+    review.owner_name = partner_name(workspace.plan, review.owner)
+    review.comparators = [
+        Comparison(
+            c.name or c.kind.value.replace("_", " "),
+            c.value,
+            c.period.label if c.period is not None else None,
+        )
+        for c in indicator.comparators
+    ]
+    review.recorded_on = current.recorded_at.date().isoformat() if current is not None else None
+    before = assess(
+        indicator,
+        quarter.shift(-1),
+        record,
+        today=workspace.as_of,
+        scheme=workspace.plan.settings.rag,
+    )
+    review.previous_status = before.status
     _suppress(workspace, indicator, review)
     attach_statistics(workspace, indicator, judged, record, review)
     return review
@@ -275,6 +297,7 @@ def _resources(workspace: Workspace, quarter: Period) -> list[ResourceLine]:
                     total,
                     (total * elapsed).quantize(Decimal("0.01")),
                     provided.get((entity, partner.id), Decimal(0)),
+                    partner.name or partner.id,
                 )
             )
     return lines
@@ -295,94 +318,14 @@ def _remedial(workspace: Workspace, quarter: Period) -> list[RemedialReview]:
             status=remedy.status.value,
             overdue=remedy.status.value == "open" and remedy.due < workspace.as_of,
             note=remedy.closure.note if remedy.closure is not None else None,
+            owner_name=(partner_name(workspace.plan, remedy.owner.partner) or "")
+            + (f" ({remedy.owner.role})" if remedy.owner.role else ""),
         )
         for key, (remedy, _) in sorted(
             in_force(workspace, quarter).items(),
             key=lambda item: (item[1][0].agreed_in.first, len(item[0]), item[0]),
         )
     ]
-
-
-def _exceptions(
-    workspace: Workspace,
-    indicators: list[IndicatorReview],
-    actions: list[ActionReview],
-    resources: list[ResourceLine],
-    remedial: list[RemedialReview],
-) -> list[Exception_]:
-    """Red figures, missing data, late actions and under-resourced work, and what is being done."""
-    open_about: dict[str, list[str]] = {}
-    for remedy in remedial:
-        if remedy.status == "open":
-            open_about.setdefault(remedy.about, []).append(f"{remedy.id}: {remedy.action}")
-    actions_for_outcome: dict[str, list[str]] = {}
-    for planned in workspace.plan.actions:
-        for outcome in planned.outcomes:
-            actions_for_outcome.setdefault(outcome, []).append(planned.id)
-    found: list[Exception_] = []
-    for review in indicators:
-        if review.status not in (Rag.RED, Rag.NO_DATA):
-            continue
-        flags = []
-        if review.status is Rag.RED:
-            detail = f"{_shown(review.actual)} against a target of {_shown(review.target)}"
-            if not review.commentary:
-                flags.append("no commentary")
-            if review.id not in open_about:
-                flags.append("no remedial action")
-            if not any(actions_for_outcome.get(outcome) for outcome in review.outcomes):
-                flags.append("no action addresses its outcome")
-            kind = "off target"
-        else:
-            detail = review.not_available or review.status_note
-            kind = "no data"
-        found.append(
-            Exception_(
-                kind,
-                review.id,
-                review.title,
-                detail,
-                review.commentary,
-                open_about.get(review.id, []),
-                flags,
-            )
-        )
-    for action in actions:
-        if action.state.value not in ("overdue", "at_risk"):
-            continue
-        flags = [] if action.commentary else ["no commentary"]
-        if action.id not in open_about and action.state.value == "overdue":
-            flags.append("no remedial action")
-        found.append(
-            Exception_(
-                action.state.value.replace("_", " "),
-                action.id,
-                action.title,
-                f"due {action.end}" if action.end else "",
-                action.commentary,
-                open_about.get(action.id, []),
-                flags,
-            )
-        )
-    for line in resources:
-        if line.short > 0:
-            found.append(
-                Exception_(
-                    "under-resourced",
-                    line.entity,
-                    f"{line.title} ({line.partner}'s commitment)",
-                    f"£{line.provided:,.0f} provided of £{line.due:,.0f} due by now "
-                    f"(£{line.committed:,.0f} committed for the year)",
-                    None,
-                    open_about.get(line.entity, []),
-                    [],
-                )
-            )
-    return found
-
-
-def _shown(value: Decimal | None) -> str:
-    return "no figure" if value is None else format(value.normalize(), "f")
 
 
 def _rollups(

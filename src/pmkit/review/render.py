@@ -30,7 +30,7 @@ SHOWN = (Rag.GREEN, Rag.AMBER, Rag.RED, Rag.NO_DATA, Rag.NOT_DUE, Rag.NO_TARGET)
 
 FORMATS: dict[str, dict[str, str | None]] = {
     "quarter": {"md": "quarter.md.j2", "html": "quarter.html.j2", "json": None},
-    "year": {"md": "year.md.j2", "json": None},
+    "year": {"md": "year.md.j2", "html": "year.html.j2", "json": None},
 }
 """The formats of each kind of review: a template's name, or ``None`` for JSON."""
 

@@ -57,6 +57,15 @@ class Forecast:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A figure to compare with: its name (England, a family group), value and period."""
+
+    name: str
+    value: Decimal | None
+    period: str | None
+
+
 @dataclass(slots=True)
 class IndicatorReview:
     """One indicator in the period: its figure, target, status, direction and forecast.
@@ -112,6 +121,14 @@ class IndicatorReview:
     """The bands (low, high) where a figure would be near target: the chart's shaded zone."""
     year_start: int = 4
     """The month the reporting year begins (4, April): where the chart's years start."""
+    owner_name: str | None = None
+    """The owning partner's name, as people read it (``owner`` is its id)."""
+    comparators: list[Comparison] = field(default_factory=list)
+    """The plan's comparators for the indicator: England, the region, a family group."""
+    recorded_on: str | None = None
+    """The date the figure shown was recorded."""
+    previous_status: Rag | None = None
+    """The status the same judgement gives the quarter before, for the change since then."""
 
     @property
     def target_shown(self) -> str:
@@ -136,6 +153,7 @@ class ActionReview:
     commentary: str | None
     end: str | None
     milestones_due: list[str] = field(default_factory=list)
+    lead_name: str | None = None
 
 
 @dataclass(slots=True)
@@ -148,6 +166,7 @@ class ResourceLine:
     committed: Decimal
     due: Decimal
     provided: Decimal
+    partner_name: str = ""
 
     @property
     def short(self) -> Decimal:
@@ -168,6 +187,7 @@ class RemedialReview:
     status: str
     overdue: bool
     note: str | None = None
+    owner_name: str = ""
 
 
 @dataclass(slots=True)
@@ -181,6 +201,11 @@ class Exception_:
     commentary: str | None
     remedial: list[str]
     flags: list[str]
+    status: Rag | None = None
+    """An indicator's status (``None`` for an action or a resource)."""
+    owner: str | None = None
+    owner_name: str | None = None
+    worsening: bool = False
 
 
 @dataclass(slots=True)
@@ -215,3 +240,59 @@ class QuarterReview:
     """The plan's error-level findings: figures may be judged against a wrong target."""
     in_force: list[str] = field(default_factory=list)
     """With the plan's history: targets judged as they stood when their periods began."""
+    board: BoardSummary | None = None
+    """The first page: what the board needs first."""
+    resource_totals: ResourceTotals | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """An indicator whose status moved since the quarter before: from what, to what."""
+
+    id: str
+    title: str
+    before: Rag
+    now: Rag
+    owner: str | None = None
+    owner_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BoardItem:
+    """Something the board is asked to decide or to note, and what it is about."""
+
+    ask: str
+    """``decide`` or ``note``."""
+    about: str
+    text: str
+
+
+@dataclass(slots=True)
+class BoardSummary:
+    """The first page: figures' date, headline counts and their change, decisions, top items."""
+
+    data_as_at: str | None
+    provisional: int
+    """How many of the figures shown are provisional (they may still change)."""
+    figures: int
+    """How many figures are shown."""
+    counts: dict[str, int]
+    previous_period: str | None = None
+    previous_counts: dict[str, int] = field(default_factory=dict)
+    changes: list[StatusChange] = field(default_factory=list)
+    asks: list[BoardItem] = field(default_factory=list)
+    top: list[Exception_] = field(default_factory=list)
+    """Every indicator off target, then the next most severe exceptions."""
+    more: int = 0
+    """How many exceptions the summary leaves to the exceptions section."""
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceTotals:
+    """All partners' resources together: committed, due by now, provided and short."""
+
+    committed: Decimal
+    due: Decimal
+    provided: Decimal
+    short: Decimal
+    lines_short: int

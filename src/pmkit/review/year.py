@@ -14,13 +14,16 @@ from pmkit.judgement.targets import Sharing, period_target, sharing
 from pmkit.judgement.year_end import year_end
 from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
+from pmkit.review.board import partner_name
 from pmkit.review.quarter import review_quarter
+from pmkit.review.year_board import year_board
 from pmkit.review.spc_review import attach_spc
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
     from pmkit.plan_history.versions import PlanHistory
+    from pmkit.review.result import BoardSummary, QuarterReview, Rollup
     from pmkit.review.result import QuarterReview
     from pmkit.review.spc_result import SpcReview
 
@@ -46,6 +49,9 @@ class YearLine:
     year_end_method: str = ""
     target_low: Decimal | None = None
     target_high: Decimal | None = None
+    owner: str | None = None
+    owner_name: str | None = None
+    outcomes: list[str] = field(default_factory=list)
     spc: SpcReview | None = None
     """The indicator's own figures to the year's end as an XmR chart, or why not."""
 
@@ -89,6 +95,11 @@ class YearReview:
     """Targets revised during the year (when the plan's history was read)."""
     in_force: list[str] = field(default_factory=list)
     """With the plan's history: targets judged as they stood when their periods began."""
+    board: BoardSummary | None = None
+    """The first page: year-end counts, what the board is asked, the indicators off target."""
+    by_priority: list[Rollup] = field(default_factory=list)
+    by_partner: list[Rollup] = field(default_factory=list)
+    plan_problems: list[str] = field(default_factory=list)
 
 
 def review_year(
@@ -135,6 +146,9 @@ def review_year(
                 method,
                 target.low,
                 target.high,
+                indicator.owner.partner if indicator.owner else None,
+                partner_name(workspace.plan, indicator.owner.partner) if indicator.owner else None,
+                list(indicator.outcomes),
             )
         )
         attach_spc(workspace, indicator, year, lines[-1])
@@ -152,6 +166,7 @@ def review_year(
     if history is not None:
         review.revisions = _revisions(workspace, year, history)
         review.prompts += review.revisions
+    year_board(workspace, review, quarters[-1] if quarters else None)
     return review
 
 
