@@ -203,13 +203,7 @@ def _indicator(workspace: Workspace, indicator: Indicator, quarter: Period) -> I
         for c in indicator.comparators
     ]
     review.recorded_on = current.recorded_at.date().isoformat() if current is not None else None
-    before = assess(
-        indicator,
-        quarter.shift(-1),
-        record,
-        today=workspace.as_of,
-        scheme=workspace.plan.settings.rag,
-    )
+    before = judge_indicator(workspace, indicator, quarter.shift(-1), record)
     review.previous_status = before.status
     _suppress(workspace, indicator, review)
     attach_statistics(workspace, indicator, judged, record, review)
