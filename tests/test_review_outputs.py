@@ -95,10 +95,12 @@ QUARTER_HEADINGS = [
     "## Resources committed and provided this year",
     "## Remedial actions",
     "## By priority and by partner",
+    "## Statistical process control",
     "## How the figures were judged",
 ]
 YEAR_HEADINGS = [
     "## The year against baselines and targets",
+    "## Statistical process control",
     "## How the partnership is working: self-assessment",
     "## For next year's plan",
 ]
@@ -463,7 +465,8 @@ def test_year_review(tmp_path: Path, run_cli: RunCli) -> None:
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert headings(text) == ["# Test Partnership: annual review, 2025/26", *YEAR_HEADINGS]
-    red = row_of(text, "I-RED Victims supported")
+    year_table = text.split("## Statistical process control")[0]
+    red = row_of(year_table, "I-RED Victims supported")
     assert red[2:5] == ["70", "80", "✗ Off target"]
     assert red[6] == "off target, off target, on target, off target"
     assert row_of(text, "Recognise the need") == ["Recognise the need", "2.5", "2", "3", "0.5", "2"]
