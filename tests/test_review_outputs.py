@@ -95,6 +95,7 @@ QUARTER_HEADINGS = [
     "## Exceptions needing remedial action",
     "## By priority and by partner",
     "## Indicators by outcome",
+    "## Statistical process control",
     "## Actions",
     "## Resources committed and provided this year",
     "## Remedial actions",
@@ -107,6 +108,7 @@ YEAR_HEADINGS = [
     "### Indicators off target at the year end",
     "## By priority and by partner",
     "## The year against baselines and targets",
+    "## Statistical process control",
     "## How the partnership is working: self-assessment",
     "## For next year's plan",
 ]

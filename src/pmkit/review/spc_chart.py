@@ -151,7 +151,7 @@ def spc_chart(indicator_id: str, title: str, spc: SpcReview | None, key: str) ->
     chart_title = escape(f"{indicator_id} {title}: XmR chart")
     description = escape(chart_words(spc))
     return (
-        f'<svg class="spc-chart" width="{WIDTH}" height="{HEIGHT}" '
+        f'<svg class="spc-chart" style="width: 100%; max-width: 40rem; height: auto" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{key}-title {key}-desc">'
         f'<title id="{key}-title">{chart_title}</title>'

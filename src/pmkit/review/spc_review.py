@@ -122,7 +122,7 @@ def chart(
     if result.variation is None:
         latest = found.segments[-1]
         found.note = (
-            f"only {latest.points} points since {latest.first}; {minimum} are needed, "
+            f"only {_points(latest.points)} since {latest.first}; {minimum} are needed, "
             "so the limits are trial limits"
         )
         return found
@@ -254,7 +254,7 @@ def constant_target(
 
 def _warnings(found: SpcReview, periods: list[Period]) -> list[str]:
     warnings = [
-        f"only {segment.points} points from {segment.first}: fewer than the "
+        f"only {_points(segment.points)} from {segment.first}: fewer than the "
         f"{found.minimum_points} a chart needs, so its limits are trial limits"
         for segment in found.segments[:-1]
         if segment.trial
@@ -269,6 +269,10 @@ def _warnings(found: SpcReview, periods: list[Period]) -> list[str]:
             f"{'are' if missing != 1 else 'is'} left out"
         )
     return warnings
+
+
+def _points(count: int) -> str:
+    return f"{count} point{'' if count == 1 else 's'}"
 
 
 def _exact(value: float | None) -> Decimal | None:
