@@ -187,3 +187,13 @@ def test_profiles_periods_become_the_plans_own(
 ) -> None:
     found, kept = plan_period(parse_period(label), Calendar(start_month))
     assert (found.label, kept) == (period, published)
+
+
+def test_a_plan_without_national_ids_has_nothing_to_import(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = tmp_path / "plan.yaml"
+    shutil.copyfile(ROOT / "examples" / "community-safety" / "plan.yaml", plan)
+    before = plan.read_bytes()
+    result = run(run_cli, plan, DOWNLOAD, "--area", "E99999902")
+    assert result.exit_code == 1
+    assert "no indicator names a national_id" in result.output
+    assert plan.read_bytes() == before

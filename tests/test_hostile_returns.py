@@ -150,9 +150,11 @@ def test_text_that_looks_like_a_formula_is_not_one(tmp_path: Path, run_cli: RunC
     police = generate(run_cli, plan, "police", "xlsx")
     workbook = load_workbook(police)
     sheet = workbook["Return"]
-    sheet["I12"].value = 33
-    sheet["K12"].value = "=up on Q1"
-    sheet["K12"].data_type = "s"
+    letters = {cell.value: cell.column_letter for cell in sheet[6] if cell.value}
+    commentary = f"{letters['Commentary']}12"
+    sheet[f"{letters['Value']}12"].value = 33
+    sheet[commentary].value = "=up on Q1"
+    sheet[commentary].data_type = "s"
     workbook.save(police)
 
     result = import_returns(run_cli, plan, police)
@@ -345,8 +347,9 @@ def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) 
     plan.write_text(text, "utf-8")
     path = generate(run_cli, plan, "yjs", "csv")  # 10 rows with something in them
     grid = csv_rows(path)
-    grid[7][8] = "41"
-    grid[7][10] = "x" * 1000
+    value, commentary = grid[5].index("Value"), grid[5].index("Commentary")
+    grid[7][value] = "41"
+    grid[7][commentary] = "x" * 1000
 
     write_csv(path, grid)
     within = import_returns(run_cli, plan, "--dry-run", path)
@@ -354,7 +357,7 @@ def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) 
     write_csv(path, [*grid, ["figure", "CS-17"]])
     too_many = import_returns(run_cli, plan, path)
 
-    grid[7][10] = "x" * 1001
+    grid[7][commentary] = "x" * 1001
     write_csv(path, grid)
     too_long = import_returns(run_cli, plan, path)
 
@@ -363,8 +366,8 @@ def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) 
     assert "has more than 10 rows with something in them: not a return" in too_many.output
     assert too_long.exit_code == 2, too_long.output
     assert (
-        "row 8, column K: the cell holds 1,001 characters; a return's cells hold at most 1,000 "
-        in (too_long.output)
+        f"row 8, column {'ABCDEFGHIJKLMNOP'[commentary]}: the cell holds 1,001 characters; "
+        "a return's cells hold at most 1,000 " in (too_long.output)
     )
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from ruamel.yaml import YAML
 
 if TYPE_CHECKING:
@@ -188,3 +189,38 @@ def test_replaced_counts_stay_in_the_figures_history(tmp_path: Path, run_cli: Ru
 
     listed = [entry.what for entry in history(open_workspace(plan, as_of=AS_OF), "CS-91")]
     assert listed == ["12.4 (31 / 250,100)", "13.2 (33 / 250,100)"]
+
+
+def test_counts_recorded_into_a_big_file_are_spliced_as_the_whole_file_edit_writes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from decimal import Decimal
+
+    from pmkit.monitoring.figures import FigureInput
+    from pmkit.monitoring.statuses import FigureStatus
+    from test_record_splice import REPLACE, big_file, both_ways
+
+    # CS-07 (percentage): 51 / 151 x 100 = 33.77…, given as 33.8 with its counts;
+    # CS-01 (rate per 1,000, already in the file) replaced by its counts alone.
+    items = [
+        FigureInput(
+            "CS-07", "2026/27 Q2", Decimal("33.8"), status=FigureStatus.FINAL,
+            numerator=Decimal(51), denominator=Decimal(151),
+        ),
+        FigureInput(
+            "CS-01", "2026/27 Q2", None, status=FigureStatus.FINAL,
+            numerator=Decimal(13_120), denominator=Decimal(153_600),
+        ),
+    ]  # fmt: skip
+    assert REPLACE.accept_unusual
+    spliced, whole = both_ways(tmp_path, monkeypatch, big_file(120), items)
+
+    assert spliced == whole
+    data = YAML(typ="safe").load(spliced.decode("utf-8"))
+    cs07 = data["figures"]["CS-07"]["2026/27 Q2"]
+    assert (cs07["value"], cs07["numerator"], cs07["denominator"]) == (33.8, 51, 151)
+    # 13,120 / 153,600 x 1,000 = 85.416…; CS-01's baseline (84.6) has one place: 85.4.
+    cs01 = data["figures"]["CS-01"]["2026/27 Q2"]
+    assert (cs01["value"], cs01["numerator"], cs01["denominator"]) == (85.4, 13120, 153600)
+    assert cs01["history"][0]["value"] == 10
+    assert "numerator" not in cs01["history"][0]

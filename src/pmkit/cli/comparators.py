@@ -70,8 +70,9 @@ def import_comparators(
     keeps its comments and layout, and is replaced all at once.
 
     Exit 0 when every such indicator got its comparators; 1 when some did not
-    (no row, no value, several age bands) or a row could not be read, though
-    the rest are written; 2 when the file or the plan cannot be read.
+    (no row, no value, several age bands), a row could not be read (the rest
+    are written all the same), or no indicator names a national_id; 2 when the
+    file or the plan cannot be read.
     Rows for indicators the plan does not use are listed, and do not count
     against it: a download usually holds a whole profile.
     """
@@ -79,6 +80,13 @@ def import_comparators(
     from pmkit.outputs import OutputError, write_output
 
     space = workspace(ctx, plan)
+    if not any(indicator.national_id for indicator in space.plan.indicators):
+        say(
+            f"{space.plan_path}: no indicator names a national_id (such as "
+            "fingertips:22401), so there is nothing to import",
+            err=True,
+        )
+        raise typer.Exit(1)
     text = _read_download(download)
     plan_path = space.plan_path
     plan_text = plan_path.read_bytes().decode("utf-8-sig")
@@ -108,7 +116,7 @@ def import_comparators(
     if outcome.changed:
         say(f"{verb} {plan_path}: {written} comparator{'s' * (written != 1)} added or replaced")
     else:
-        say(f"{plan_path} unchanged: its comparators already say what the download says")
+        say(f"{plan_path} unchanged")
     if not outcome.complete:
         raise typer.Exit(1)
 
