@@ -719,7 +719,7 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
         "✗ Off target      I-RED Victims supported",
         "                  70, target 80 · Test Council",
         "? No data         I-NODATA Survey",
-        "                  no figure: Short of staff. · Test Police",
+        "                  no figure · Test Police · Short of staff.",
         "! At risk         A1 Lighting upgrade",
         "                  due 2027-03-31 · Test Council",
         "£ Under-resourced A1 Lighting upgrade",

@@ -33,7 +33,7 @@ def status(
         ),
     ] = False,
 ) -> None:
-    """Show the quarter at a glance in the terminal.
+    """Show the quarter at a glance in the terminal: counts, exceptions, then every indicator.
 
     First how many indicators have each status, then the exceptions (and the
     indicators near target) with their owners, then every indicator under

@@ -117,7 +117,9 @@ def _attention(out: Console, attention: list[Attention], fit: _Fit) -> None:
         line.append(" " * (kinds - cell_len(kind) + 1))
         line.append(fit.line(f"{item.id} {item.title}", indent=kinds + 1))
         out.print(line, soft_wrap=fit.wide)
-        story = " · ".join(part for part in (item.figure, *item.flags, item.owner) if part)
+        story = " · ".join(
+            part for part in (item.figure, *item.flags, item.owner, item.reason) if part
+        )
         out.print(Text(" " * (kinds + 1) + fit.line(story, indent=kinds + 1)), soft_wrap=fit.wide)
 
 

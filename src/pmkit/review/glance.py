@@ -36,6 +36,8 @@ class Attention:
     """What is missing: no commentary, no remedial action, no action addresses its outcome."""
     status: Rag | None = None
     """The indicator's status, for an indicator (to colour it); ``None`` otherwise."""
+    reason: str = ""
+    """Why there is no figure, for an indicator without data."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +114,10 @@ def needing_attention(result: QuarterReview) -> list[Attention]:
 
 
 def _indicator(item: IndicatorReview, names: dict[str, str], flags: list[str]) -> Attention:
+    reason = ""
     if item.status is Rag.NO_DATA:
-        why = item.not_available or item.status_note
-        figure = f"no figure: {why}" if why else "no figure"
+        figure = "no figure"
+        reason = item.not_available or item.status_note
     else:
         figure = f"{number(item.actual)}, target {item.target_shown}"
     owner = names.get(item.owner or "", item.owner or "")
@@ -127,6 +130,7 @@ def _indicator(item: IndicatorReview, names: dict[str, str], flags: list[str]) -
         owner,
         flags,
         item.status,
+        reason,
     )
 
 
