@@ -137,3 +137,38 @@ def test_status_golden(
     lines = status(run_cli, monkeypatch, example, columns)
 
     check_golden(f"{example}.status-{columns}.txt", "\n".join(lines))
+
+
+def test_a_quarter_with_nothing_to_report_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from pmkit.cli.status_view import show
+    from pmkit.judgement.status import Rag
+    from pmkit.monitoring.workspace import open_workspace
+    from pmkit.review.quarter import review_quarter
+
+    monkeypatch.setenv("COLUMNS", "80")
+    plan = ROOT / "examples" / "community-safety" / "plan.yaml"
+    space = open_workspace(plan, as_of=date(2026, 11, 26))
+    review = review_quarter(space, space.calendar.parse("2026/27 Q2"))
+    calm = replace(
+        review,
+        exceptions=[],
+        indicators=[item for item in review.indicators if item.status is Rag.GREEN],
+    )
+
+    show(calm)
+
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[2] == "Indicators by status (4 in all)"
+    assert lines[6].startswith("Exceptions: none. No indicator is off or near target")
+    assert max(len(line) for line in lines) <= 80
+    assert " ".join(" ".join(lines[6:8]).split()) == (
+        "Exceptions: none. No indicator is off or near target or without data, and no "
+        "action is late or short of resources."
+    )
+    rows = [line for line in lines if line.startswith("✓ On target")]
+    assert [row.split()[3] for row in rows] == ["CS-14", "CS-09", "CS-14", "CS-18", "CS-20"]

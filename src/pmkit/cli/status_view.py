@@ -105,7 +105,7 @@ def _attention(out: Console, attention: list[Attention], fit: _Fit) -> None:
             "Exceptions: none. No indicator is off or near target or without data, "
             "and no action is late or short of resources."
         )
-        out.print(Text(fit.line(nothing), style="bold"), soft_wrap=fit.wide)
+        out.print(Text(nothing, style="bold"), soft_wrap=fit.wide)  # wrapped at spaces
         return
     heading = f"Exceptions, and indicators near target ({len(attention)})"
     out.print(Text(fit.line(heading), style="bold"), soft_wrap=fit.wide)
@@ -137,6 +137,9 @@ def _indicator_cells(item: IndicatorReview, *, full: bool) -> tuple[str, ...]:
 def _indicators(out: Console, result: QuarterReview, fit: _Fit) -> None:
     found = groups(result)
     members = [item for group in found for item in group.indicators]
+    if not members:
+        out.print(Text("The plan has no indicators to show."))
+        return
     rows = [_HEADINGS, *(_indicator_cells(item, full=True) for item in members)]
     widths = fit.columns(rows, {1: _LEAST_TITLE})
     full = fit.wide or widths[1] >= min(_FULL_DIRECTION_FROM, max(cell_len(r[1]) for r in rows))
