@@ -84,7 +84,7 @@ def _counts(out: Console, result: QuarterReview, fit: _Fit) -> None:
     words = max(len(status.words) for status, _ in counts)
     digits = max(len(str(count)) for _, count in counts)
     each = 2 + words + 2 + digits
-    across = 3 if fit.wide or fit.width >= 2 + 3 * each + 2 * 3 else 1
+    across = 3 if fit.wide or fit.width >= 2 + 3 * each + 2 * 4 else 1
     lines = -(-len(counts) // across)
     for row in range(lines):
         line = Text("  ")
