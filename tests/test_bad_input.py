@@ -238,7 +238,7 @@ def test_several_yaml_documents(
 
     assert_no_traceback(result.output)
     assert result.exit_code == 2
-    assert "YML008 the file holds 2 YAML documents" in result.stdout
+    assert "YML008 [error] the file holds 2 YAML documents" in result.stdout
 
 
 @pytest.mark.usefixtures("reader")
@@ -319,7 +319,7 @@ def test_a_50_mb_file_is_refused_unread(tmp_path: Path) -> None:
 
     assert_no_traceback(result.stdout + result.stderr)
     assert result.returncode == 2, result.stderr
-    assert f"{path}: YML003 the file is 50.0 MB; pmkit reads files of up to 20 MB" in (
+    assert f"{path}: YML003 [error] the file is 50.0 MB; pmkit reads files of up to 20 MB" in (
         result.stdout
     )
 
@@ -463,4 +463,4 @@ def test_keys_that_are_numbers_or_null_are_unknown_keys_at_their_lines(
 
     assert_reported(result, 1, f"{path}:{lines + 1}:1", "STR002")
     assert "unknown key '2026'" in result.stdout
-    assert f"{path}:{lines + 2}:1: STR002 unknown key 'null'" in result.stdout
+    assert f"{path}:{lines + 2}:1: STR002 [error] unknown key 'null'" in result.stdout

@@ -150,7 +150,7 @@ def test_a_new_defect_still_shows(plan: Path, baseline: Path, run_cli: RunCli) -
     assert result.exit_code == 0  # a new warning is shown, but only errors fail the run
     strict = run_cli("--as-of", AS_OF, "validate", "--strict", "--baseline", baseline, plan)
     assert strict.exit_code == 1
-    assert "ACC001 indicator CYP-05 has no owner" in strict.stdout
+    assert "ACC001 [warning] indicator CYP-05 has no owner" in strict.stdout
 
 
 def test_a_new_error_of_a_baselined_kind_fails_the_run(

@@ -244,7 +244,7 @@ def test_several_files_one_unreadable(
     assert result.exit_code == 2
     assert f"{binary}:1:1: YML002 " in result.stdout
     assert f"{typo}:" in result.stdout
-    assert "STR002 unknown key 'titel'" in result.stdout
+    assert "STR002 [error] unknown key 'titel'" in result.stdout
     assert "1 file could not be read" in result.stdout
 
 
@@ -257,8 +257,8 @@ def test_several_files_one_missing(
     result = run_cli("validate", missing, typo)
 
     assert result.exit_code == 2
-    assert f"{missing}: YML000 no such file" in result.stdout
-    assert "STR002 unknown key 'titel'" in result.stdout
+    assert f"{missing}: YML000 [error] no such file" in result.stdout
+    assert "STR002 [error] unknown key 'titel'" in result.stdout
 
 
 def test_a_bad_as_of_date(write_plan: WritePlan, run_cli: RunCli, starter_plan_text: str) -> None:

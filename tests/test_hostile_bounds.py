@@ -172,8 +172,8 @@ def test_a_plan_holding_one_enormous_number_is_refused_at_once(
 
     assert result.exit_code == 2, result.output
     assert (
-        f"plan.yaml:{line}:1: YML003 line {line} runs to more than 100,000 characters without "
-        "a break" in result.output
+        f"plan.yaml:{line}:1: YML003 [error] line {line} runs to more than 100,000 characters "
+        "without a break" in result.output
     )
     assert took < 10, f"{took:.1f} s"
 
@@ -203,7 +203,7 @@ def test_a_monitoring_file_holding_one_enormous_value_is_refused(
     result = run_cli("--as-of", AS_OF, "validate", plan)
 
     assert result.exit_code == 2, result.output
-    assert "2026-27-Q2.yaml:6:1: YML003 line 6 runs to more than 100,000 characters" in (
+    assert "2026-27-Q2.yaml:6:1: YML003 [error] line 6 runs to more than 100,000 characters" in (
         result.output
     )
 

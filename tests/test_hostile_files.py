@@ -105,7 +105,7 @@ def test_a_fifo_among_several_plans_is_an_unreadable_file(
     result = finishes(run_cli, "validate", repo / "plan.yaml", fifo)
     assert result.exit_code == 2, result.output
     assert (
-        f"{fifo}: YML000 this is not a regular file (a FIFO, a socket or a device): "
+        f"{fifo}: YML000 [error] this is not a regular file (a FIFO, a socket or a device): "
         "pmkit reads only files"
     ) in result.output
 

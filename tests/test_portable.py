@@ -376,5 +376,5 @@ def test_a_crlf_plan_gets_the_same_findings_as_an_lf_one(
         outputs[ending] = (result.exit_code, result.stdout.replace(str(folder), "PLAN"))
 
     assert outputs["crlf"] == outputs["lf"]
-    assert "PLAN/plan.yaml:10:1: REF003 the plan keeps no change log" in outputs["lf"][1]
+    assert "PLAN/plan.yaml:10:1: REF003 [warning] the plan keeps no change log" in outputs["lf"][1]
     assert "PLAN/plan.yaml:15:3: REF001 " in outputs["lf"][1]

@@ -81,4 +81,4 @@ def test_the_hook_passes_a_good_plan_and_blocks_a_typo(
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "Failed" in broken.stdout
     assert "plan.yaml:" in broken.stdout
-    assert "STR002 unknown key 'titel': did you mean 'title'?" in broken.stdout
+    assert "STR002 [error] unknown key 'titel': did you mean 'title'?" in broken.stdout

@@ -627,8 +627,8 @@ def test_history_of_an_action_lists_its_progress_reports(
     assert result.exit_code == 0, result.output
     rows = [line for line in result.stdout.splitlines() if "2026/27 Q2" in line]
     assert len(rows) == 2, result.stdout
-    assert "not_started 0%" in rows[0]
-    assert "on_track 25%" in rows[1] and "current" in rows[1]
+    assert "not started 0%" in rows[0]
+    assert "on track 25%" in rows[1] and "current" in rows[1]
 
 
 def test_history_of_an_unknown_id_is_refused(run_cli: RunCli, tmp_path: Path) -> None:

@@ -746,31 +746,35 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     text = result.stdout
     lines = text.split("\n")
     assert lines[0] == "Test Partnership: 2026/27 Q2"
+    # The counts, then the exceptions, then the indicators under each outcome.
+    counts, exceptions = text.index("Indicators by status"), text.index("Exceptions")
     first, second = text.index("O1: Safer streets"), text.index("O2: Fewer repeat victims")
-    exceptions = text.index("Exceptions needing remedial action")
-    assert first < second < exceptions
-    # One table per outcome, each with its own header row.
-    assert text.count("Status") == 2
-    red = next(line for line in lines if "I-RED Victims supported" in line)
+    assert counts < exceptions < first < second
+    assert lines[3] == "  ✗ Off target   1    ? No data      1    … Not due      0"
+    assert lines[4] == "  ! Near target  0    ✓ On target    1    - No target    0"
+    # One table, with one header row.
+    assert text.count("Status") == 1
+    red = next(line for line in lines if line.startswith("✗ Off target I-RED"))
     # 70, 75, 85, 70 in 2025/26, then 72 and 70: the sparkline after two gaps.
-    assert (
-        red == "│ ✗ Off target │ I-RED Victims supported │ 70     │ 80     │   ▁▃█▁▂▁ │ "
-        "↓ worsening on 2026/27 Q1 │"
+    assert red == (
+        "✗ Off target I-RED Victims supported     70     80   ▁▃█▁▂▁ ↓ worsening on 2026/27 Q1"
     )
-    green = next(line for line in lines if "I-GREEN Crime rate" in line)
-    assert "✓ On target" in green
-    assert "↓ improving on 2026/27 Q1" in green
+    green = next(line for line in lines if line.startswith("✓ On target  I-GREEN Crime rate"))
+    assert green.endswith("↓ improving on 2026/27 Q1")
     # Two gaps (2024/25 Q3 and Q4), 9 throughout 2025/26, then 10 and 9.
-    assert "│   ▁▁▁▁█▁ │" in green
-    assert "? No data" in next(line for line in lines if "I-NODATA Survey" in line)
+    assert "   ▁▁▁▁█▁ " in green
+    assert next(line for line in lines if "I-NODATA Survey" in line).startswith("? No data")
     after = text[exceptions:].split("\n")
-    # Most severe first: off target, under-resourced, at risk, then no data.
-    assert after[1:5] == [
-        "  off target: I-RED Victims supported: 70 against a target of 80",
-        "  under-resourced: A1 Lighting upgrade (Test Council's commitment): £100 provided of "
-        "£500 due by now (£1,000 committed for the year)",
-        "  at risk: A1 Lighting upgrade: due 2027-03-31",
-        "  no data: I-NODATA Survey: Short of staff.",
+    assert after[:9] == [
+        "Exceptions, and indicators near target (4)",
+        "✗ Off target      I-RED Victims supported",
+        "                  70, target 80 · Test Council",
+        "? No data         I-NODATA Survey",
+        "                  no figure · Test Police · Short of staff.",
+        "! At risk         A1 Lighting upgrade",
+        "                  due 2027-03-31 · Test Council",
+        "£ Under-resourced A1 Lighting upgrade",
+        "                  £100 of £500 · Test Council",
     ]
 
 
@@ -788,10 +792,8 @@ def test_status_shows_flags(
     result = run_cli("--as-of", AS_OF, "status", "--plan", plan)
     assert result.exit_code == 0, result.output
     shown = result.stdout.split("\n")
-    assert (
-        "  off target: I-RED Victims supported: 70 against a target of 80 [no commentary]" in shown
-    )
-    assert "  at risk: A1 Lighting upgrade: due 2027-03-31 [no commentary]" in shown
+    assert "                  70, target 80 · no commentary · Test Council" in shown
+    assert "                  due 2027-03-31 · no commentary · Test Council" in shown
 
 
 def test_status_with_hostile_text(

@@ -209,6 +209,6 @@ def test_validate_says_what_a_national_id_looks_like(
 
     assert result.exit_code == 1
     assert (
-        "STR003 'national_id': expected a scheme and the id the scheme gives the indicator, "
-        "such as fingertips:93014" in result.output
+        "STR003 [error] 'national_id': expected a scheme and the id the scheme gives the "
+        "indicator, such as fingertips:93014" in result.output
     )

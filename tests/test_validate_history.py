@@ -117,7 +117,9 @@ def test_without_a_repository_one_note_says_the_check_did_not_run(
     assert result.exit_code == 0
     notes = [line for line in result.stdout.splitlines() if "ACC005" in line]
     assert len(notes) == 1
-    assert notes[0].startswith(f"{loose}:1:1: ACC005 the checks that need the plan's history")
+    assert notes[0].startswith(
+        f"{loose}:1:1: ACC005 [info] the checks that need the plan's history"
+    )
     assert "is not in a git repository" in notes[0]
 
 

@@ -142,7 +142,8 @@ def test_a_long_number_short_of_the_limit_is_read(run_cli: RunCli, tmp_path: Pat
     plan.write_text("format_version: " + "9" * 5000 + "\n", encoding="utf-8")
     result = run_cli("validate", plan)
     assert result.exit_code == 2, result.output
-    assert f"{plan}:1:17: YML001 a number in the file has more than 4,300 digits" in result.stdout
+    shown = f"{plan}:1:17: YML001 [error] a number in the file has more than 4,300 digits"
+    assert shown in result.stdout
 
 
 def test_the_variable_chooses_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,7 +186,7 @@ def test_an_unknown_reader_is_one_clear_message(
     assert result.exit_code == 2, result.output
     assert "Traceback" not in result.output
     assert (
-        f"{plan}: YML000 PMKIT_YAML_READER is 'libyaml': set it to ruamel (to read without "
+        f"{plan}: YML000 [error] PMKIT_YAML_READER is 'libyaml': set it to ruamel (to read without "
         "yaml-rs), yaml-rs or auto, or leave it unset"
     ) in result.stdout
 

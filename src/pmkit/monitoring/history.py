@@ -21,7 +21,9 @@ class Entry:
 
     period: str
     what: str
+    """The figure, ``not available``, or an action's progress in words (``on track 45%``)."""
     status: str
+    """The figure's status in words (provisional, final); empty for progress reports."""
     recorded_by: str
     recorded_at: str
     source: str
@@ -42,7 +44,7 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
                 yield Entry(
                     label,
                     figure_shown(version),
-                    version.status.value,
+                    version.status.words,
                     version.recorded_by,
                     version.recorded_at.strftime("%Y-%m-%d %H:%M"),
                     version.source or "",
@@ -53,7 +55,7 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
             yield Entry(
                 label,
                 figure_shown(figure),
-                figure.status.value,
+                figure.status.words,
                 figure.recorded_by,
                 figure.recorded_at.strftime("%Y-%m-%d %H:%M"),
                 figure.source or "",
@@ -68,7 +70,7 @@ def history(workspace: Workspace, entity: str) -> Iterator[Entry]:
                 percent = f" {old.percent_complete}%" if old.percent_complete is not None else ""
                 yield Entry(
                     record.period.label,
-                    f"{old.status.value}{percent}",
+                    f"{old.status.words}{percent}",
                     "",
                     old.recorded_by,
                     old.recorded_at.strftime("%Y-%m-%d %H:%M"),

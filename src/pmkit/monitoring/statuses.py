@@ -11,6 +11,11 @@ class FigureStatus(StrEnum):
     PROVISIONAL = "provisional"
     FINAL = "final"
 
+    @property
+    def words(self) -> str:
+        """The status as people read it."""
+        return self.value
+
 
 class ActionStatus(StrEnum):
     """How an action is going."""
@@ -21,6 +26,11 @@ class ActionStatus(StrEnum):
     OFF_TRACK = "off_track"
     COMPLETE = "complete"
 
+    @property
+    def words(self) -> str:
+        """The status as people read it: ``on track``, not ``on_track``."""
+        return self.value.replace("_", " ")
+
 
 class RemedialStatus(StrEnum):
     """Where a remedial action the board agreed has got to."""
@@ -28,3 +38,8 @@ class RemedialStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"
+
+    @property
+    def words(self) -> str:
+        """The status as people read it."""
+        return self.value

@@ -19,7 +19,12 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def write_text(result: ValidationResult, out: TextIO) -> None:
-    """Write ``path:line:col: CODE message`` lines, then a one-line summary."""
+    """Write ``path:line:col: CODE [severity] message`` lines, then a one-line summary.
+
+    The severity is written in words (error, warning, info) as well as in
+    colour, so output without colour (NO_COLOR, a pipe, a log) still says
+    which findings are errors.
+    """
     # No markup or emoji: paths and messages carry plan text, printed as it is.
     console = Console(file=out, highlight=False, markup=False, emoji=False, soft_wrap=True)
     several = len(result.files) > 1
@@ -33,6 +38,8 @@ def write_text(result: ValidationResult, out: TextIO) -> None:
             line.append(f"{visible(finding.location)}:", style="bold")
             line.append(" ")
             line.append(finding.code, style=_STYLE[finding.severity])
+            line.append(" ")
+            line.append(f"[{finding.severity.value}]", style=_STYLE[finding.severity])
             line.append(" ")
             # One finding, one line: a line break in plan text cannot start another.
             line.append(visible(finding.message))
