@@ -266,7 +266,9 @@ def test_markdown_and_json_give_the_judgements_in_words_and_symbols(tmp_path: Pa
 def test_the_terminal_status_gives_the_judgements(tmp_path: Path, run_cli: RunCli) -> None:
     plan = write(tmp_path)
 
-    result = run_cli("--as-of", "2026-11-26", "status", "--plan", plan, "--period", "2025/26 Q4")
+    result = run_cli(
+        "--as-of", "2026-11-26", "status", "--wide", "--plan", plan, "--period", "2025/26 Q4"
+    )
 
     assert result.exit_code in (0, 1), result.output
     text = " ".join(result.output.split())

@@ -26,7 +26,7 @@ from pmkit.review.glance import (
     short_direction,
     status_counts,
 )
-from pmkit.review.sparkline import trend_line
+from pmkit.review.sparkline import direction_series, sparkline, trend_line
 
 if TYPE_CHECKING:
     from pmkit.review.result import IndicatorReview, QuarterReview
@@ -150,7 +150,7 @@ def _indicator_cells(item: IndicatorReview, *, full: bool) -> tuple[str, ...]:
         visible(f"{item.id} {item.title}"),
         figure_shown(item),
         item.target_shown,
-        trend_line(item),
+        trend_line(item) if full else sparkline(direction_series(item)[0]),
         (item.direction_words or "-") if full else short_direction(item),
     )
 

@@ -48,7 +48,6 @@ class Group:
     indicators: list[IndicatorReview]
 
 
-_KINDS = ("off target", "near target", "no data", "overdue", "at risk", "under-resourced")
 _ACTION_LOOKS = {
     "overdue": ("✗", "Overdue"),
     "at risk": ("!", "At risk"),
@@ -81,29 +80,36 @@ def changes_since_last_quarter(result: QuarterReview) -> str | None:
 
 
 def needing_attention(result: QuarterReview) -> list[Attention]:
-    """The review's exceptions and its near-target indicators, worst kind first.
+    """The review's exceptions in its own triage order, then the other near-target indicators.
 
-    Within a kind, the review's own order (the plan's) is kept.
+    The exceptions come as the review orders them (off target, worsening
+    first; overdue; under-resourced; near target and worsening; at risk; no
+    data), so the terminal and the board pack agree; then the indicators near
+    target that are not already listed, then remedial actions past their date.
     """
     names = {rollup.id: rollup.title for rollup in result.by_partner}
     indicators = {item.id: item for item in result.indicators}
     leads = {action.id: action.lead for action in result.actions}
     found: list[Attention] = []
     for issue in result.exceptions:
-        item = indicators.get(issue.id) if issue.kind in ("off target", "no data") else None
+        item = indicators.get(issue.id) if issue.status is not None else None
+        flags = list(issue.flags)
         if item is not None:
-            found.append(_indicator(item, names, issue.flags))
+            if item.status is Rag.RED and not issue.remedial:
+                flags.append("no remedial action")
+            found.append(_indicator(item, names, flags))
         elif issue.kind == "under-resourced":
             found.append(_resources(result, issue.id, issue.title, names, issue.owner))
         elif issue.kind in _ACTION_LOOKS:
             symbol, words = _ACTION_LOOKS[issue.kind]
             owner = names.get(leads.get(issue.id) or "", leads.get(issue.id) or "")
             figure = issue.detail or "-"
-            found.append(
-                Attention(symbol, words, issue.id, issue.title, figure, owner, issue.flags)
-            )
+            found.append(Attention(symbol, words, issue.id, issue.title, figure, owner, flags))
+    listed = {attention.id for attention in found if attention.status is not None}
     found.extend(
-        _indicator(item, names, []) for item in result.indicators if item.status is Rag.AMBER
+        _indicator(item, names, [])
+        for item in result.indicators
+        if item.status is Rag.AMBER and item.id not in listed
     )
     for remedy in result.remedial_actions:
         if remedy.overdue:
@@ -118,8 +124,7 @@ def needing_attention(result: QuarterReview) -> list[Attention]:
                     names.get(partner, partner),
                 )
             )
-    rank = {words: index for index, words in enumerate(_KINDS)}
-    return sorted(found, key=lambda attention: rank.get(attention.words.lower(), len(rank)))
+    return found
 
 
 def _indicator(item: IndicatorReview, names: dict[str, str], flags: list[str]) -> Attention:
