@@ -765,16 +765,17 @@ def test_status(tmp_path: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
     assert "   ▁▁▁▁█▁ " in green
     assert next(line for line in lines if "I-NODATA Survey" in line).startswith("? No data")
     after = text[exceptions:].split("\n")
+    # In the review's triage order: off target, under-resourced, at risk, no data.
     assert after[:9] == [
         "Exceptions, and indicators near target (4)",
         "✗ Off target      I-RED Victims supported",
         "                  70, target 80 · Test Council",
-        "? No data         I-NODATA Survey",
-        "                  no figure · Test Police · Short of staff.",
-        "! At risk         A1 Lighting upgrade",
-        "                  due 2027-03-31 · Test Council",
         "£ Under-resourced A1 Lighting upgrade",
         "                  £100 of £500 · Test Council",
+        "! At risk         A1 Lighting upgrade",
+        "                  due 2027-03-31 · Test Council",
+        "? No data         I-NODATA Survey",
+        "                  no figure · Test Police · Short of staff.",
     ]
 
 
