@@ -12,12 +12,16 @@ action.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.judgement.due import owed_in_return
+from pmkit.judgement.due import owed_in_return, return_deadline
+from pmkit.model.units import UnitKind
 from pmkit.monitoring.validity import period_problem
 from pmkit.periods import Period
+from pmkit.returns.columns import COLUMNS
+from pmkit.returns.labels import ACTION_LABELS, money, span, wanted
 
 if TYPE_CHECKING:
     from pmkit.model.actions import Action
@@ -27,25 +31,6 @@ if TYPE_CHECKING:
 FIGURE = "figure"
 PROGRESS = "progress"
 RESOURCE = "resource"
-
-COLUMNS = (
-    "Kind",
-    "ID",
-    "Title",
-    "Period",
-    "Unit",
-    "Definition",
-    "Target",
-    "Last value",
-    "Value",
-    "Status",
-    "Commentary",
-    "Remedial action",
-    "Remedial due",
-)
-"""The return's columns, in order. The last five are the partner's to fill in."""
-
-FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +48,31 @@ class Row:
     low: Decimal | None = None
     high: Decimal | None = None
     whole: bool = False
+    wanted: str = ""
+    """Which figure the row asks for, in words (the year so far, the quarter alone...)."""
+    money: bool = False
+    """Whether the value is an amount of money (shown as £3,100,000)."""
+    target_number: Decimal | None = None
+    """The target as a number, when it is a single one (a workbook shows it as a number)."""
+
+    def prefilled(self) -> dict[str, str]:
+        """The cells pmkit fills in, by column heading."""
+        return {
+            "Kind": self.kind,
+            "ID": self.id,
+            "Title": self.title,
+            "Period": self.period,
+            "What to give": self.wanted,
+            "Unit": self.unit,
+            "Definition": self.definition,
+            "Target": self.target,
+            "Last value": self.last_value,
+        }
 
     def cells(self) -> list[str]:
-        """The pre-filled cells, in column order (the partner's cells empty)."""
-        filled = [self.kind, self.id, self.title, self.period, self.unit, self.definition]
-        return [*filled, self.target, self.last_value, "", "", "", "", ""]
+        """Every cell, in column order (the partner's cells empty)."""
+        filled = self.prefilled()
+        return [filled.get(name, "") for name in COLUMNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,10 @@ class Return:
     period: Period
     partnership: str
     rows: list[Row]
+    deadline: date | None = None
+    """The day the return is due back."""
+    contact: str | None = None
+    """Whom to ask about the return (the plan's ``return_contact``)."""
 
 
 def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
@@ -100,7 +109,9 @@ def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
             rows.append(_progress_row(workspace, action.id, action.title or "", period))
     for entity, title, committed in commitments(workspace, partner, period):
         rows.append(_resource_row(workspace, (entity, title, committed), partner, period))
-    return Return(partner, name, period, plan.partnership.name, rows)
+    deadline = return_deadline(period, plan.settings.return_deadline)
+    contact = plan.settings.return_contact
+    return Return(partner, name, period, plan.partnership.name, rows, deadline, contact)
 
 
 def _running(action: Action, quarter: Period) -> bool:
@@ -114,44 +125,54 @@ def _running(action: Action, quarter: Period) -> bool:
 
 
 def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> Row:
-    target = _target(workspace, indicator, period)
+    target, number = _target(workspace, indicator, period)
     unit = indicator.unit
     low, high = unit.bounds if unit is not None else (None, None)
     definition = indicator.definition.text if indicator.definition else None
+    is_money = unit is not None and unit.kind is UnitKind.MONEY
     return Row(
         FIGURE,
         indicator.id,
         indicator.title or "",
         period.label,
-        unit.label if unit is not None else "",
+        ("£" if is_money else unit.label) if unit is not None else "",
         definition or "",
         target,
-        _last_figure(workspace, indicator.id, period),
+        _last_figure(workspace, indicator.id, period, as_money=is_money),
         low,
         high,
         unit.whole_numbers if unit is not None else False,
+        wanted(indicator, period),
+        is_money,
+        number,
     )
 
 
-def _target(workspace: Workspace, indicator: Indicator, period: Period) -> str:
-    """The target for the figure's own period, as the review will judge it."""
+def _target(
+    workspace: Workspace, indicator: Indicator, period: Period
+) -> tuple[str, Decimal | None]:
+    """The target for the figure's own period, as the review will judge it (and as a number)."""
     from pmkit.judgement.assess import figure_lookup
     from pmkit.judgement.targets import period_target
 
     figure = figure_lookup(indicator, lambda when: workspace.figure_if_readable(indicator.id, when))
     found = period_target(indicator, period, figure)
     if found.is_range:
-        return f"{_number(found.low)} to {_number(found.high)}"
-    return _number(found.value)
+        return f"{_number(found.low)} to {_number(found.high)}", None
+    return _number(found.value), found.value
 
 
-def _last_figure(workspace: Workspace, indicator: str, period: Period) -> str:
+def _last_figure(workspace: Workspace, indicator: str, period: Period, *, as_money: bool) -> str:
     earlier = period
     for _ in range(8):
         earlier = earlier.previous()
         found = workspace.figure(indicator, earlier)
         if found is not None:
-            shown = _number(found.value) if found.value is not None else "not available"
+            shown = (
+                _shown(found.value, as_money=as_money)
+                if found.value is not None
+                else "not available"
+            )
             return f"{shown} ({earlier.label})"
     return ""
 
@@ -163,7 +184,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
     if record is not None and action in record.actions:
         progress = record.actions[action]
         percent = f", {progress.percent_complete}%" if progress.percent_complete is not None else ""
-        last = f"{progress.status.value}{percent} ({earlier.label})"
+        last = f"{ACTION_LABELS[progress.status]}{percent} ({earlier.label})"
     percent_unit = "percent complete"
     return Row(
         PROGRESS,
@@ -177,6 +198,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
         Decimal(0),
         Decimal(100),
         True,
+        f"Percent complete by the end of {span(period)}, and how it is going",
     )
 
 
@@ -216,9 +238,27 @@ def _resource_row(
     earlier = period.previous()
     record = workspace.read(earlier)
     if record is not None and partner in record.resources.get(entity, {}):
-        last = f"{_number(record.resources[entity][partner].amount)} ({earlier.label})"
-    target = f"{_number(committed)} committed for {period.year.label}" if committed else ""
-    return Row(RESOURCE, entity, title, period.label, "£", "", target, last, Decimal(0), None)
+        last = f"{money(record.resources[entity][partner].amount)} ({earlier.label})"
+    target = f"{money(committed)} committed for {period.year.label}" if committed else ""
+    given = f"The amount provided in {span(period)} alone, in pounds, not the year's total"
+    return Row(
+        RESOURCE,
+        entity,
+        title,
+        period.label,
+        "£",
+        "",
+        target,
+        last,
+        Decimal(0),
+        None,
+        wanted=given,
+        money=True,
+    )
+
+
+def _shown(value: Decimal, *, as_money: bool) -> str:
+    return money(value) if as_money else _number(value)
 
 
 def _number(value: Decimal | None) -> str:

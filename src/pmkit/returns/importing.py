@@ -28,9 +28,12 @@ from pmkit.monitoring.recording import RecordAction
 from pmkit.monitoring.remedial import RemedialInput
 from pmkit.monitoring.statuses import ActionStatus, FigureStatus
 from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
-from pmkit.periods import PeriodError, PeriodKind, check_day
+from pmkit.periods import PeriodError, check_day
 from pmkit.plaintext import control_problem
-from pmkit.returns.content import FIGURE, FILLED_IN, PROGRESS, RESOURCE
+from pmkit.returns.columns import FILLED_IN, NOT_AVAILABLE
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
+from pmkit.returns.header import check_header as _check_header
+from pmkit.returns.labels import ACTION_LABELS, stored
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
 if TYPE_CHECKING:
@@ -43,7 +46,7 @@ if TYPE_CHECKING:
 
 _COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
 _COLUMN["reason"] = "Commentary"
-_FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
+_FILLED_IN = FILLED_IN
 
 
 class ReturnsRejected(Exception):
@@ -233,6 +236,8 @@ class _Importer:
             raise _RowProblem(
                 "Period", f"{period.label} is not part of this return's {context.quarter.label}"
             )
+        if kind != FIGURE and row.get(NOT_AVAILABLE).text:
+            raise _RowProblem(NOT_AVAILABLE, "only a figure can be not available: give a value")
         if kind == FIGURE:
             self.figure(row, period, change, context)
         elif kind == PROGRESS:
@@ -256,9 +261,9 @@ class _Importer:
             raise _RowProblem("ID", f"{change.id} is owned by {holder}, not {context.owner}")
         is_percentage = indicator.unit is not None and indicator.unit.kind.value == "percentage"
         value, not_available = _figure_value(row, is_percentage)
-        status_text = row.get("Status").text.lower() or FigureStatus.PROVISIONAL.value
+        status_text = stored(row.get("Status").text) or FigureStatus.PROVISIONAL.value
         if status_text not in {status.value for status in FigureStatus}:
-            raise _RowProblem("Status", f"'{row.get('Status').text}' is not provisional or final")
+            raise _RowProblem("Status", f"'{row.get('Status').text}' is not Provisional or Final")
         item = FigureInput(
             indicator=change.id,
             period=period.label,
@@ -351,51 +356,6 @@ class _Importer:
         self.edits.setdefault(context.quarter, []).append(edit)
 
 
-def _check_header(
-    workspace: Workspace,
-    submission: ReturnFile,
-    partner: str | None,
-    period: str | None,
-    problems: list[str],
-) -> Period | None:
-    """The return's quarter, if its partner and period rows are right; else a problem."""
-    name = submission.path.name
-    partners = {entry.id for entry in workspace.plan.partners}
-    if submission.partner not in partners:
-        problems.append(
-            f"{name}: the return says it is from partner '{submission.partner}', which the plan "
-            "does not have: was the Partner row above the table changed?"
-        )
-        return None
-    if partner is not None and submission.partner != partner:
-        problems.append(
-            f"{name}: this is {submission.partner}'s return, not {partner}'s: check you have "
-            "the right file"
-        )
-        return None
-    try:
-        quarter = workspace.calendar.parse(submission.period)
-    except PeriodError as error:
-        problems.append(f"{name}: the return's Period row does not name a quarter: {error}")
-        return None
-    if quarter.kind is not PeriodKind.QUARTER:
-        problems.append(f"{name}: a return is for a quarter, not {quarter.label}")
-        return None
-    if period is not None:
-        try:
-            wanted = workspace.calendar.parse(period)
-        except PeriodError as error:
-            problems.append(str(error))
-            return None
-        if wanted != quarter:
-            problems.append(
-                f"{name}: this return is for {quarter.label}, not {wanted.label}: "
-                "check you have the right file"
-            )
-            return None
-    return quarter
-
-
 def _tracking(edit: Edit, change: Change) -> Edit:
     def tracked(data: Any) -> bool:
         changed = edit(data)
@@ -406,7 +366,11 @@ def _tracking(edit: Edit, change: Change) -> Edit:
 
 
 def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str | None]:
-    cell = row.get("Value")
+    cell, because = row.get("Value"), row.get(NOT_AVAILABLE).text
+    if because:
+        if cell.text:
+            raise _RowProblem(NOT_AVAILABLE, "give a value or why there is none, not both")
+        return None, because
     reason = not_available_reason(cell.text) if isinstance(cell.value, str) else None
     if reason is not None:
         reason = reason or row.get("Commentary").text
@@ -418,7 +382,7 @@ def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str
         return None, reason
     read = _read(row, "Value")
     if read is None:
-        raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
+        raise _RowProblem("Value", f"no figure: give one, or say why not in '{NOT_AVAILABLE}'")
     value = read.value
     if percentage and cell.percent and not read.percent:
         value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
@@ -461,11 +425,10 @@ def _percent(row: FilledRow) -> int | None:
 
 
 def _action_status(text: str) -> ActionStatus:
-    wanted = "_".join(text.lower().replace("-", " ").split())
     try:
-        return ActionStatus(wanted)
+        return ActionStatus(stored(text))
     except ValueError:
-        choices = ", ".join(status.value for status in ActionStatus)
+        choices = ", ".join(ACTION_LABELS.values())
         raise _RowProblem("Status", f"'{text}' is not one of {choices}") from None
 
 

@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
 from pmkit.limits import ReturnLimits
-from pmkit.returns.content import COLUMNS
+from pmkit.returns.columns import COLUMNS, NOT_AVAILABLE
 from pmkit.returns.sheet import restore
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ class FilledRow:
     @property
     def filled(self) -> bool:
         """Whether the partner filled in anything on this row."""
-        return any(self.get(name).text for name in ("Value", "Status", "Commentary"))
+        filled_in = ("Value", NOT_AVAILABLE, "Status", "Commentary")
+        return any(self.get(name).text for name in filled_in)
 
     @property
     def formulas(self) -> list[str]:
@@ -185,7 +186,7 @@ def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
     except _DAMAGED as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
     try:
-        sheet = workbook["Return"] if "Return" in workbook.sheetnames else workbook.worksheets[0]
+        sheet = _data_sheet(workbook)
         # A sheet's <dimension> record may be stale or false; read-only openpyxl would
         # stop at it and drop every row below, so it is ignored.
         sheet.reset_dimensions()
@@ -203,6 +204,14 @@ def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
             "any blank rows within the table, save it again, and import that"
         )
     return submission
+
+
+def _data_sheet(workbook: Any) -> Any:
+    """The sheet holding the table: Return, or else the first that is not the instructions."""
+    if "Return" in workbook.sheetnames:
+        return workbook["Return"]
+    others = [sheet for sheet in workbook.worksheets if sheet.title != "Instructions"]
+    return (others or workbook.worksheets)[0]
 
 
 def _check_unpacked_size(path: Path, most: int) -> None:

@@ -1,10 +1,12 @@
 """A return's rows as a table of text: the layout that CSV and Excel returns share.
 
 The first rows say what the return is, for which partner and which quarter,
-so a return can be imported without naming them; then the header; then a row
-per figure, action and commitment. Text that a spreadsheet would take for a
-formula (starting ``=``, ``+``, ``-`` or ``@``) is written with a leading
-apostrophe, which reading a return takes off again.
+and when it is due back, so a return can be imported without naming them;
+then how to fill it in (in a CSV, the instructions themselves; a workbook has
+its own Instructions sheet); then the header; then a row per figure, action
+and commitment. Text that a spreadsheet would take for a formula (starting
+``=``, ``+``, ``-`` or ``@``) is written with a leading apostrophe, which
+reading a return takes off again.
 """
 
 from __future__ import annotations
@@ -12,31 +14,39 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pmkit.returns.content import COLUMNS
+from pmkit.returns.columns import COLUMNS
+from pmkit.returns.instructions import SHEET_NOTE, column_help, paragraphs
+from pmkit.returns.labels import day, span
 
 if TYPE_CHECKING:
     from pmkit.returns.content import Return
 
 TITLE = "pmkit partner return"
-INSTRUCTIONS = (
-    "Fill in Value, Status and Commentary for each row (and a remedial action, with its due "
-    "date as dd/mm/yyyy, for anything off target). Leave the other columns and the rows "
-    "above the table as they are. Value: a figure, or 'not available: reason'."
-)
+HOW = "How to fill it in"
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def table(submission: Return) -> list[list[str]]:
-    """Every row of the return, as text cells, metadata first."""
+def table(submission: Return, *, with_instructions: bool = False) -> list[list[str]]:
+    """Every row of the return, as text cells, the rows about it first.
+
+    ``with_instructions`` puts the instructions above the table, one a row
+    (for a CSV); otherwise one line points to the Instructions sheet.
+    """
+    deadline = day(submission.deadline) if submission.deadline is not None else ""
     rows = [
         [TITLE, submission.partnership],
         ["Partner", submission.partner, submission.partner_name],
-        ["Period", submission.period.label],
-        ["How to fill it in", INSTRUCTIONS],
-        [],
-        list(COLUMNS),
+        ["Period", submission.period.label, span(submission.period)],
+        ["Send back by", deadline],
     ]
+    if with_instructions:
+        notes = [*paragraphs(submission, workbook=False), *column_help()]
+        rows.extend([HOW, f"{heading}: {text}"] for heading, text in notes)
+        rows.append([])
+    else:
+        rows.append([HOW, SHEET_NOTE])
+    rows.append(list(COLUMNS))
     rows.extend(row.cells() for row in submission.rows)
     return rows
 

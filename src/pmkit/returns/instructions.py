@@ -1,0 +1,123 @@
+"""How to fill in a return, for a partner's analyst who has not seen one before.
+
+The workbook's Instructions sheet shows these paragraphs one a row; the CSV
+carries them above its table. Each is short and says one thing: what the
+return is, the deadline, which figure each row wants, what provisional and
+final mean, how to say a figure is not available, and whom to ask.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pmkit.returns.columns import NOT_AVAILABLE, TABLE
+from pmkit.returns.labels import day, span
+
+if TYPE_CHECKING:
+    from pmkit.returns.content import Return
+
+Paragraph = tuple[str, str]
+"""A heading and its text."""
+
+SHEET_NOTE = (
+    "Read the Instructions sheet first. Type only in the yellow columns; leave the rows "
+    "above the table as they are."
+)
+"""The Return sheet's own line on how to fill it in."""
+
+
+def paragraphs(submission: Return, *, workbook: bool = True) -> list[Paragraph]:
+    """The instructions for ``submission``, in order: for its workbook, or else its CSV."""
+    quarter = submission.period
+    who = submission.partner_name
+    found: list[Paragraph] = [
+        (
+            "What this is",
+            f"{who}'s performance return to the {submission.partnership} for "
+            f"{quarter.label} ({span(quarter)}). It asks only for what {who} is responsible "
+            "for in the partnership's plan: figures for the indicators it owns, progress on "
+            "the actions it leads and the money it committed.",
+        ),
+        (
+            "Who fills it in",
+            "The analyst or data lead who holds these figures."
+            + (" Fill in the Return sheet; this sheet only explains it." if workbook else ""),
+        ),
+    ]
+    if submission.deadline is not None:
+        found.append(
+            (
+                "Deadline",
+                f"Send it back by {day(submission.deadline)}. Send the file itself, with its "
+                f"name unchanged{' and all its sheets' if workbook else ', saved as CSV'}: it "
+                "is read back automatically.",
+            )
+        )
+    found.extend(
+        [
+            (
+                "Each row",
+                "One figure, action or resource. "
+                + (
+                    "The grey columns are filled in for you; type only in the yellow ones."
+                    if workbook
+                    else "Fill in Value to Remedial due; leave the other columns as they are."
+                )
+                + " Do not change the rows above the table.",
+            ),
+            (
+                "Which figure",
+                "Read 'What to give' before typing a value. Year to date means the "
+                "cumulative figure for the year so far (at Q2: April to September), not the "
+                "quarter alone. A snapshot is the position on the period's last day; "
+                "rolling 12 months is the twelve months to the period's end.",
+            ),
+            (
+                "Target",
+                "The target for that row's own period, the one the review judges the figure "
+                "against: for a year-to-date count, the share of the year's target due by "
+                "the period's end.",
+            ),
+            (
+                "Resources",
+                "For a resource row, give the amount in pounds provided in this quarter "
+                "alone, not the year's total. Target shows what was committed for the year.",
+            ),
+            (
+                "Provisional or final",
+                "Provisional: the figure may still change (records still coming in, not yet "
+                "validated); the review shows it as provisional and a later return can "
+                "revise it. Final: checked and will not change; a final figure is replaced "
+                "only with the performance officer's agreement and a reason.",
+            ),
+            (
+                "Not available",
+                f"If there is no figure, leave Value empty and say why in '{NOT_AVAILABLE}' "
+                "(for example, survey results not yet published). The Board then sees why "
+                "there is a gap, rather than a late return.",
+            ),
+            (
+                "Numbers",
+                "Value takes a number only: type 45 or 45% for a percentage and 20000 for "
+                "£20,000." + (" The workbook refuses text there." if workbook else ""),
+            ),
+            (
+                "Off target",
+                "Give commentary on any figure off target or that has moved a lot: the "
+                "Board will ask why. Add a remedial action, with the date it is due, for "
+                "anything off target.",
+            ),
+            (
+                "Questions",
+                f"Ask {submission.contact}."
+                if submission.contact
+                else "Ask the partnership's performance officer, who sent you this return.",
+            ),
+        ]
+    )
+    return found
+
+
+def column_help() -> list[Paragraph]:
+    """Each column's heading and what goes in it."""
+    return [(column.name, column.help) for column in TABLE if column.help]
