@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from pmkit.returns.columns import COLUMNS
-from pmkit.returns.instructions import SHEET_NOTE, column_help, paragraphs
+from pmkit.returns.instructions import SHEET_NOTE, paragraphs
 from pmkit.returns.labels import day, span
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def table(submission: Return, *, with_instructions: bool = False) -> list[list[s
         ["Send back by", deadline],
     ]
     if with_instructions:
-        notes = [*paragraphs(submission, workbook=False), *column_help()]
+        notes = paragraphs(submission, workbook=False)
         rows.extend([HOW, f"{heading}: {text}"] for heading, text in notes)
         rows.append([])
     else:
