@@ -624,7 +624,8 @@ def test_the_sheet_is_protected_and_only_the_fill_in_columns_are_unlocked(
         for name, letter in letters.items():
             locked = sheet[f"{letter}{number}"].protection.locked
             # Only a figure can be not available; an action or resource row cannot say so.
-            free = name in FILL_IN and (name != "Not available because" or cells["Kind"] == "figure")
+            figure = cells["Kind"] == "figure"
+            free = name in FILL_IN and (name != "Not available because" or figure)
             assert locked is not free, f"{letter}{number} ({name}) locked={locked}"
     for number in range(1, header_row(sheet) + 1):
         for letter in letters.values():
