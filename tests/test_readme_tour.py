@@ -138,7 +138,7 @@ def fill(path: Path) -> None:
     from pmkit.returns.content import COLUMNS as HEADINGS
 
     book = load_workbook(path)
-    sheet = book.worksheets[0]
+    sheet = book["Return"]
     header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == HEADINGS[0])
     index = {cell.value: cell.column - 1 for cell in sheet[header_row]}
     for row in sheet.iter_rows(min_row=header_row + 1):
@@ -146,7 +146,7 @@ def fill(path: Path) -> None:
         if value.value not in (None, ""):
             continue
         first = {
-            name: str(row[index[name]].value or "").split(" ")[0].replace(",", "")
+            name: str(row[index[name]].value or "").split(" ")[0].replace(",", "").lstrip("£")
             for name in ("Target", "Last value")
         }
         if kind == "figure":
