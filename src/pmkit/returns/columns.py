@@ -41,28 +41,28 @@ class Column:
 
 
 TABLE: tuple[Column, ...] = (
-    Column("Kind", 9, help="figure, progress (on an action you lead) or resource (money)."),
+    Column("Kind", 8, help="figure, progress (on an action you lead) or resource (money)."),
     Column("ID", 8, help="The plan's reference for the indicator, action or priority."),
-    Column("Title", 28, help="What the indicator, action or priority is."),
-    Column("Period", 11, help="The period the figure is for: a month, quarter or year."),
+    Column("Title", 20, help="What the indicator, action or priority is."),
+    Column("Period", 10, help="The period the figure is for: a month, quarter or year."),
     Column(
         "What to give",
-        26,
+        18,
         help="Which figure is wanted: for the period alone, the year so far, a snapshot at "
         "the period's end, or the twelve months to its end.",
     ),
-    Column("Unit", 10, help="The unit the value is in."),
-    Column("Definition", 34, help="Exactly what is counted, as the plan defines it."),
+    Column("Unit", 9, help="The unit the value is in."),
+    Column("Definition", 26, help="Exactly what is counted, as the plan defines it."),
     Column(
         "Target",
-        12,
+        10,
         help="The target for this row's own period: the one the review judges the figure "
         "against (for a resource, what you committed for the year).",
     ),
-    Column("Last value", 16, help="The last figure recorded, and its period."),
+    Column("Last value", 12, help="The last figure recorded, and its period."),
     Column(
         "Value",
-        12,
+        11,
         Entry.NUMBER,
         filled_in=True,
         help="The figure, as a number only. For a resource, the amount in pounds provided "
@@ -70,14 +70,14 @@ TABLE: tuple[Column, ...] = (
     ),
     Column(
         "Not available because",
-        22,
+        16,
         filled_in=True,
         help="Only if there is no figure: leave Value empty and say why (data not yet "
         "published, system change...).",
     ),
     Column(
         "Status",
-        13,
+        12,
         Entry.CHOICE,
         filled_in=True,
         help="For a figure: Provisional (may still change) or Final. For an action: how it "
@@ -85,19 +85,19 @@ TABLE: tuple[Column, ...] = (
     ),
     Column(
         "Commentary",
-        34,
+        24,
         filled_in=True,
         help="What lies behind the figure, above all if it is off target or has moved.",
     ),
     Column(
         "Remedial action",
-        26,
+        18,
         filled_in=True,
         help="For anything off target: what will be done to bring it back on track.",
     ),
     Column(
         "Remedial due",
-        12,
+        10,
         Entry.DATE,
         filled_in=True,
         help="The date the remedial action is due, as dd/mm/yyyy.",

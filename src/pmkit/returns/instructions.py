@@ -87,7 +87,8 @@ def paragraphs(submission: Return, *, workbook: bool = True) -> list[Paragraph]:
                 "Provisional or final",
                 "Provisional: the figure may still change (records still coming in, not yet "
                 "validated); the review shows it as provisional and a later return can "
-                "revise it. Final: checked and will not change; a final figure is replaced "
+                "revise it. Left empty, a figure counts as provisional. Final: checked and "
+                "will not change; a final figure is replaced "
                 "only with the performance officer's agreement and a reason.",
             ),
             (

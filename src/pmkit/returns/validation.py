@@ -136,7 +136,7 @@ def _number(kind: str, name: str, low: str, high: str, help_text: str) -> DataVa
         showErrorMessage=True,
         errorStyle="stop",
         errorTitle=name[:32],
-        error=f"Type {what}{bounds}, with no words.{why}"[:255],
+        error=f"Type {what}{bounds}, with no words.{why}"[:225],  # Excel's most
         showInputMessage=True,
         promptTitle=name[:32],
         prompt=f"{what.capitalize()}{bounds}. {help_text}"[:255],
