@@ -210,6 +210,12 @@ def test_each_figure_row_says_which_figure_it_wants_and_its_periods_target(
     assert cell("CS-34", "Target").value == 80000
     assert cell("CS-34", "Target").number_format == "£#,##0"
     assert cell("CS-34", "Unit").value == "£"
+    assert sheet[f"{letters['What to give']}{at['resource', 'P1']}"].value == (
+        "The amount provided in July to September 2026 alone, in pounds, not the year's total"
+    )
+    assert sheet[f"{letters['What to give']}{at['progress', 'A1']}"].value == (
+        "Percent complete on 30 September 2026, and how it is going"
+    )
     resource = sheet[f"{letters['Target']}{at['resource', 'P1']}"].value
     assert resource.startswith("£") and resource.endswith(" committed for 2026/27")
     assert "," in resource, "money is written with thousands separators"

@@ -21,7 +21,7 @@ from pmkit.model.units import UnitKind
 from pmkit.monitoring.validity import period_problem
 from pmkit.periods import Period
 from pmkit.returns.columns import COLUMNS
-from pmkit.returns.labels import ACTION_LABELS, money, span, wanted
+from pmkit.returns.labels import ACTION_LABELS, day, money, span, wanted
 
 if TYPE_CHECKING:
     from pmkit.model.actions import Action
@@ -198,7 +198,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
         Decimal(0),
         Decimal(100),
         True,
-        f"Percent complete by the end of {span(period)}, and how it is going",
+        f"Percent complete on {day(period.end)}, and how it is going",
     )
 
 
