@@ -37,8 +37,8 @@ EXAMPLE = ROOT / "examples" / "community-safety" / "plan.yaml"
 AS_OF = "2026-11-26"
 QUARTER = "2026/27 Q2"
 OFFICER = "Performance officer"
-SHEET = "xl/worksheets/sheet2.xml"
-"""The Return sheet's part: the Instructions sheet comes first."""
+SHEET = "xl/worksheets/sheet1.xml"
+"""The Return sheet's part (the Instructions sheet comes after it)."""
 VALUE = "J"
 """The Value column's letter."""
 POLICE_FIGURES = (
@@ -171,8 +171,7 @@ def duplicated_yjs(run_cli: RunCli, plan: Path, first: str, second: str) -> tupl
     """The youth justice service's CSV with its CS-17 row given twice; the two row numbers."""
     path = generate(run_cli, plan, "yjs", "csv")
     grid = csv_rows(path)
-    names = grid[17]
-    assert names[:2] == ["Kind", "ID"]
+    names = grid[5]
     at = next(number for number, row in enumerate(grid) if row[:2] == ["figure", "CS-17"])
     grid[at][names.index("Value")] = first
     copy = list(grid[at])
@@ -195,9 +194,7 @@ def test_two_rows_giving_one_figure_differently_are_both_named(
         f"yjs-2026-27-Q2.csv: row {second}, column Value: CS-17 for 2026/27 Q2 is given twice, "
         f"differently, here and in row {first} (Value '41' and '44'): keep one row"
     ]
-    # 4 rows about the return, 12 of instructions, a blank row, the header on row 18, then
-    # CS-17 as the second figure on row 20; the copy after the 5 rows, on row 24.
-    assert (first, second) == (20, 24)
+    assert (first, second) == (8, 12)  # CS-17 is the second figure; 11 rows, then the copy
     assert monitoring(plan) is None
 
 
@@ -222,9 +219,8 @@ def test_the_same_return_given_twice_imports_once(tmp_path: Path, run_cli: RunCl
     result = import_returns(run_cli, plan, path, again)
 
     assert result.exit_code == 0, result.output
-    # 16 rows above the table (4 about it, 12 of instructions), the header, 5 rows, and
-    # the repeated one: 23 each
-    assert result.output.count("read yjs-2026-27-Q2.csv: 23 rows\n") == 2
+    # 4 rows above the table, the header, 5 rows, and the repeated one: 11 each
+    assert result.output.count("read yjs-2026-27-Q2.csv: 11 rows\n") == 2
     assert "imported 1 rows: 1 changed" in result.output
 
 
@@ -243,9 +239,9 @@ def test_a_stale_dimension_record_does_not_hide_rows(tmp_path: Path, run_cli: Ru
     result = import_returns(run_cli, plan, police)
 
     assert result.exit_code == 0, result.output
-    assert "read police-2026-27-Q2.xlsx: 25 rows" in result.output  # 5 above, header, 19
+    assert "read police-2026-27-Q2.xlsx: 24 rows" in result.output  # 4 above, header, 19
     dry = import_returns(run_cli, plan, "--dry-run", police)
-    assert "read police-2026-27-Q2.xlsx: 25 rows" in dry.output
+    assert "read police-2026-27-Q2.xlsx: 24 rows" in dry.output
     assert "imported 10 rows: 10 changed, 0 unchanged" in result.output
     assert sorted(monitoring(plan)["figures"]) == sorted(POLICE_FIGURES)
 
@@ -285,7 +281,7 @@ def test_rows_out_of_order_in_the_sheet_are_refused_not_dropped(
 
     assert result.exit_code == 2, result.output
     assert (
-        "police-2026-27-Q2.xlsx: read 24 rows with something in them, but the sheet holds 25"
+        "police-2026-27-Q2.xlsx: read 23 rows with something in them, but the sheet holds 24"
         in result.output
     )
     assert monitoring(plan) is None
@@ -319,15 +315,14 @@ def test_a_cell_longer_than_the_bound_is_refused_where_it_is(
     plan = copy_plan(tmp_path)
     path = generate(run_cli, plan, "yjs", "csv")
     grid = csv_rows(path)
-    assert grid[17][12] == "Commentary"
-    grid[18][12] = "x" * (MAX_CELL_CHARS + 1)
+    grid[6][10] = "x" * (MAX_CELL_CHARS + 1)
     write_csv(path, grid)
 
     result = import_returns(run_cli, plan, path)
 
     assert result.exit_code == 2, result.output
     assert (
-        "yjs-2026-27-Q2.csv: row 19, column M: the cell holds 10,001 characters; a return's "
+        "yjs-2026-27-Q2.csv: row 7, column K: the cell holds 10,001 characters; a return's "
         "cells hold at most 10,000 (settings.returns.cell_characters)"
     ) in result.output
 
@@ -348,14 +343,13 @@ def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) 
     plan = copy_plan(tmp_path)
     text = (
         plan.read_text("utf-8")
-        + "\nsettings:\n  returns:\n    rows: 22\n    cell_characters: 1000\n"
+        + "\nsettings:\n  returns:\n    rows: 10\n    cell_characters: 1000\n"
     )
     plan.write_text(text, "utf-8")
-    path = generate(run_cli, plan, "yjs", "csv")  # 22 rows with something in them
+    path = generate(run_cli, plan, "yjs", "csv")  # 10 rows with something in them
     grid = csv_rows(path)
-    assert [grid[17][9], grid[17][12]] == ["Value", "Commentary"]
-    grid[19][9] = "41"
-    grid[19][12] = "x" * 1000
+    grid[7][8] = "41"
+    grid[7][10] = "x" * 1000
 
     write_csv(path, grid)
     within = import_returns(run_cli, plan, "--dry-run", path)
@@ -363,16 +357,16 @@ def test_a_plan_may_set_the_bounds_of_a_return(tmp_path: Path, run_cli: RunCli) 
     write_csv(path, [*grid, ["figure", "CS-17"]])
     too_many = import_returns(run_cli, plan, path)
 
-    grid[19][12] = "x" * 1001
+    grid[7][10] = "x" * 1001
     write_csv(path, grid)
     too_long = import_returns(run_cli, plan, path)
 
     assert within.exit_code == 0, within.output
     assert too_many.exit_code == 2, too_many.output
-    assert "has more than 22 rows with something in them: not a return" in too_many.output
+    assert "has more than 10 rows with something in them: not a return" in too_many.output
     assert too_long.exit_code == 2, too_long.output
     assert (
-        "row 20, column M: the cell holds 1,001 characters; a return's cells hold at most 1,000 "
+        "row 8, column K: the cell holds 1,001 characters; a return's cells hold at most 1,000 "
         in (too_long.output)
     )
 
@@ -408,7 +402,7 @@ def test_a_million_blank_rows_are_skipped_quickly(tmp_path: Path, run_cli: RunCl
     took = time.perf_counter() - started
 
     assert result.exit_code == 0, result.output
-    assert "read police-2026-27-Q2.xlsx: 25 rows" in result.output
+    assert "read police-2026-27-Q2.xlsx: 24 rows" in result.output
     assert "imported 10 rows: 10 changed" in result.output
     assert took < 20, f"{took:.1f} s"
 
@@ -427,7 +421,7 @@ def test_a_million_blank_rows_take_no_memory(tmp_path: Path, run_cli: RunCli) ->
     finally:
         tracemalloc.stop()
 
-    assert submission.rows_read == 25
+    assert submission.rows_read == 24
     assert len(submission.rows) == 19
     assert peak < 20 * 1024 * 1024, f"{peak / 1024 / 1024:.0f} MB"
 
@@ -443,7 +437,7 @@ def test_a_row_after_a_long_run_of_blank_rows_is_not_lost(tmp_path: Path, run_cl
 
     assert result.exit_code == 2, result.output
     assert (
-        "police-2026-27-Q2.xlsx: read 25 rows with something in them, but the sheet holds 26"
+        "police-2026-27-Q2.xlsx: read 24 rows with something in them, but the sheet holds 25"
         in result.output
     )
     assert monitoring(plan) is None

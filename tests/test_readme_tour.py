@@ -138,7 +138,7 @@ def fill(path: Path) -> None:
     from pmkit.returns.content import COLUMNS as HEADINGS
 
     book = load_workbook(path)
-    sheet = book["Return"]
+    sheet = book.worksheets[0]
     header_row = next(row[0].row for row in sheet.iter_rows() if row[0].value == HEADINGS[0])
     index = {cell.value: cell.column - 1 for cell in sheet[header_row]}
     for row in sheet.iter_rows(min_row=header_row + 1):

@@ -387,10 +387,9 @@ def test_the_partner_and_quarter_are_stated_above_the_table(
     assert grid[0] == ["pmkit partner return", "Safer Kestermoor Partnership"]
     assert grid[1] == ["Partner", "police", "Mereshire Police"]
     assert grid[2] == ["Period", QUARTER, "July to September 2026"]
-    assert grid[3] == ["Send back by", "31 October 2026"], "a month after the quarter"
-    assert grid[4][0] == grid[15][0] == "How to fill it in", "12 paragraphs of instructions"
-    assert grid[16] == []
-    assert grid[17][:2] == ["Kind", "ID"]
+    assert grid[3][0] == "How to fill it in"
+    assert grid[3][1].startswith("Send it back by 31 October 2026. "), "a month after Q2"
+    assert grid[5][:2] == ["Kind", "ID"]
     sheet = xlsx_sheet(xlsx_path)
     assert [sheet["A2"].value, sheet["B2"].value, sheet["C2"].value] == [
         "Partner",
@@ -398,11 +397,13 @@ def test_the_partner_and_quarter_are_stated_above_the_table(
         "Mereshire Police",
     ]
     assert [sheet["A3"].value, sheet["B3"].value] == ["Period", QUARTER]
-    assert [sheet["A4"].value, sheet["B4"].value] == ["Send back by", "31 October 2026"]
-    assert sheet["B5"].value.startswith("Read the Instructions sheet first.")
+    assert sheet["B4"].value == (
+        "Send it back by 31 October 2026. Read the Instructions sheet first; type only in the "
+        "yellow columns."
+    )
     assert header_row(sheet) == 6
     assert sheet.title == "Return"
-    assert sheet.parent.sheetnames == ["Instructions", "Return"]
+    assert sheet.parent.sheetnames == ["Return", "Instructions"]
 
 
 def test_a_monthly_indicator_has_a_row_for_each_month_of_the_quarter(
@@ -656,7 +657,7 @@ def test_formula_like_text_is_text_in_the_workbook(tmp_path: Path, run_cli: RunC
     assert target.value == -5, "a negative target is shown as it is, as a number"
     assert target.number_format == "£#,##0", "CS-23 is money"
     with zipfile.ZipFile(path) as archive:
-        xml = archive.read("xl/worksheets/sheet2.xml").decode("utf-8")
+        xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<f>" not in xml and "<f " not in xml, "the sheet holds a formula"
     assert "HYPERLINK" in xml
 

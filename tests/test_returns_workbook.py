@@ -140,8 +140,10 @@ def test_the_workbook_opens_on_instructions_for_the_partners_analyst(
     plan = copy_plan(tmp_path)
     workbook = load_workbook(police_return(run_cli, plan))
 
-    assert workbook.sheetnames == ["Instructions", "Return"]
+    assert workbook.sheetnames == ["Return", "Instructions"], "import reads the first"
     assert workbook.active is not None and workbook.active.title == "Instructions"
+    selected = [sheet.title for sheet in workbook.worksheets if sheet.sheet_view.tabSelected]
+    assert selected == ["Instructions"], "two selected tabs would be grouped in Excel"
     guide = workbook["Instructions"]
     text = {str(row[0].value or ""): str(row[1].value or "") for row in guide.iter_rows(min_row=3)}
     assert "31 October 2026" in text["Deadline"], "a month after the quarter ends"
@@ -265,7 +267,7 @@ def test_the_return_prints_landscape_one_page_wide_with_its_header_on_every_page
     assert all(8 <= width <= 40 for width in widths.values()), widths
 
 
-def test_the_csv_has_the_same_columns_and_its_instructions_above_the_table(
+def test_the_csv_has_the_same_columns_and_says_when_it_is_due(
     tmp_path: Path, run_cli: RunCli
 ) -> None:
     import csv
@@ -275,12 +277,13 @@ def test_the_csv_has_the_same_columns_and_its_instructions_above_the_table(
     with police_return(run_cli, plan, "csv").open(encoding="utf-8-sig", newline="") as handle:
         grid = list(csv.reader(handle))
 
-    heading = next(number for number, row in enumerate(grid) if row[:2] == ["Kind", "ID"])
-    assert grid[heading] == [cell.value for cell in workbook["Return"][6]]
-    notes = [row[1] for row in grid[:heading] if row and row[0] == "How to fill it in"]
-    assert any(note.startswith("Provisional or final: Provisional:") for note in notes)
-    assert f"Questions: Ask {CONTACT}." in notes
-    assert not any("workbook" in note or "yellow" in note for note in notes)
+    assert grid[5] == [cell.value for cell in workbook["Return"][6]]
+    assert grid[3] == [
+        "How to fill it in",
+        "Send it back by 31 October 2026. Fill in Value (or Not available because) to Remedial "
+        "due; 'What to give' says which figure a row wants.",
+    ]
+    assert grid[2] == ["Period", QUARTER, "July to September 2026"]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not here")

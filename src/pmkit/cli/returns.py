@@ -71,7 +71,7 @@ def generate(
         typer.Option(
             "--output",
             "-o",
-            metavar="PATH",
+            metavar="FILE",
             help="The file to write, or a folder to write PARTNER-PERIOD.xlsx into (with "
             "--all: the folder, created if missing). Default: PARTNER-PERIOD.xlsx here.",
         ),

@@ -1,7 +1,8 @@
 """How to fill in a return, for a partner's analyst who has not seen one before.
 
-The workbook's Instructions sheet shows these paragraphs one a row; the CSV
-carries them above its table. Each is short and says one thing: what the
+The workbook's Instructions sheet shows these paragraphs one a row; above
+the table, on the Return sheet and in a CSV, one short line says when the
+return is due and where to start. Each is short and says one thing: what the
 return is, the deadline, which figure each row wants, what provisional and
 final mean, how to say a figure is not available, and whom to ask.
 """
@@ -19,11 +20,18 @@ if TYPE_CHECKING:
 Paragraph = tuple[str, str]
 """A heading and its text."""
 
-SHEET_NOTE = (
-    "Read the Instructions sheet first. Type only in the yellow columns; leave the rows "
-    "above the table as they are."
-)
-"""The Return sheet's own line on how to fill it in."""
+
+def note(submission: Return, *, workbook: bool) -> str:
+    """The one line above the table on how to fill it in, with the deadline."""
+    deadline = (
+        f"Send it back by {day(submission.deadline)}. " if submission.deadline is not None else ""
+    )
+    if workbook:
+        return f"{deadline}Read the Instructions sheet first; type only in the yellow columns."
+    return (
+        f"{deadline}Fill in Value (or Not available because) to Remedial due; "
+        "'What to give' says which figure a row wants."
+    )
 
 
 def paragraphs(submission: Return, *, workbook: bool = True) -> list[Paragraph]:

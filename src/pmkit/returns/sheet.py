@@ -1,10 +1,9 @@
 """A return's rows as a table of text: the layout that CSV and Excel returns share.
 
 The first rows say what the return is, for which partner and which quarter,
-and when it is due back, so a return can be imported without naming them;
-then how to fill it in (in a CSV, the instructions themselves; a workbook has
-its own Instructions sheet); then the header; then a row per figure, action
-and commitment. Text that a spreadsheet would take for a formula (starting
+so a return can be imported without naming them, and when it is due back;
+then the header, on the sixth row; then a row per figure, action and
+commitment. Text that a spreadsheet would take for a formula (starting
 ``=``, ``+``, ``-`` or ``@``) is written with a leading apostrophe, which
 reading a return takes off again.
 """
@@ -15,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from pmkit.returns.columns import COLUMNS
-from pmkit.returns.instructions import SHEET_NOTE, paragraphs
-from pmkit.returns.labels import day, span
+from pmkit.returns.instructions import note
+from pmkit.returns.labels import span
 
 if TYPE_CHECKING:
     from pmkit.returns.content import Return
@@ -27,26 +26,20 @@ _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def table(submission: Return, *, with_instructions: bool = False) -> list[list[str]]:
+def table(submission: Return, *, workbook: bool = False) -> list[list[str]]:
     """Every row of the return, as text cells, the rows about it first.
 
-    ``with_instructions`` puts the instructions above the table, one a row
-    (for a CSV); otherwise one line points to the Instructions sheet.
+    The header is always on the sixth row. A workbook's note points to its
+    Instructions sheet; a CSV's says which columns to fill in.
     """
-    deadline = day(submission.deadline) if submission.deadline is not None else ""
     rows = [
         [TITLE, submission.partnership],
         ["Partner", submission.partner, submission.partner_name],
         ["Period", submission.period.label, span(submission.period)],
-        ["Send back by", deadline],
+        [HOW, note(submission, workbook=workbook)],
+        [],
+        list(COLUMNS),
     ]
-    if with_instructions:
-        notes = paragraphs(submission, workbook=False)
-        rows.extend([HOW, f"{heading}: {text}"] for heading, text in notes)
-        rows.append([])
-    else:
-        rows.append([HOW, SHEET_NOTE])
-    rows.append(list(COLUMNS))
     rows.extend(row.cells() for row in submission.rows)
     return rows
 

@@ -1,4 +1,4 @@
-"""The Excel return: an Instructions sheet, then the Return sheet that import reads.
+"""The Excel return: the Return sheet that import reads, and an Instructions sheet it opens on.
 
 The Return sheet has the columns of :data:`pmkit.returns.columns.TABLE`:
 pmkit's in grey and locked, the partner's in yellow and unlocked. Numeric
@@ -47,12 +47,16 @@ def write_xlsx(submission: Return, path: Path, *, overwrite: bool = True) -> Non
     from openpyxl import Workbook
 
     workbook = Workbook()
-    guide = workbook.active
-    assert guide is not None  # a new workbook always has one sheet
-    guide.title = INSTRUCTIONS
+    data = workbook.active
+    assert data is not None  # a new workbook always has one sheet
+    data.title = RETURN
+    _return(data, submission)
+    guide = workbook.create_sheet(INSTRUCTIONS)
     _instructions(guide, submission)
-    _return(workbook.create_sheet(RETURN), submission)
-    workbook.active = 0  # opens on the instructions
+    # It opens on the instructions; one tab selected only, or Excel would group the two.
+    workbook.active = 1
+    data.sheet_view.tabSelected = False
+    guide.sheet_view.tabSelected = True
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_output(path, buffer.getvalue(), overwrite=overwrite)
@@ -84,7 +88,7 @@ def _return(sheet: Worksheet, submission: Return) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
 
-    for number, cells in enumerate(table(submission), start=1):
+    for number, cells in enumerate(table(submission, workbook=True), start=1):
         for place, text in enumerate(cells, start=1):
             cell = sheet.cell(row=number, column=place)
             cell.value = text

@@ -1,6 +1,6 @@
 """Writing a blank return as CSV or Excel (.xlsx).
 
-The CSV carries the instructions above its table; the workbook
+The CSV has the workbook's columns and the line above the table; the workbook
 (:mod:`pmkit.returns.workbook`) has an Instructions sheet, drop-downs,
 checks on every number and the columns pmkit filled in protected. openpyxl is
 imported only when a workbook is written, so other commands never load it.
@@ -25,7 +25,7 @@ def csv_text(submission: Return) -> str:
     """The return as CSV text (UTF-8, with a byte-order mark so Excel reads £ correctly)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in table(submission, with_instructions=True):
+    for row in table(submission):
         writer.writerow([neutralise(cell) for cell in row])
     return "\ufeff" + buffer.getvalue()
 
