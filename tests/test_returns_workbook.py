@@ -236,6 +236,10 @@ def test_the_partners_cells_refuse_what_does_not_belong(tmp_path: Path, run_cli:
         if kind == "resource":
             assert status is None
             assert sheet[f"{letters['Value']}{number}"].number_format == "£#,##0"
+            assert value.prompt == (
+                "A number from 0. The amount in pounds provided in this quarter alone, not the "
+                "year's total."
+            )
         else:
             assert status is not None and status.type == "list" and status.errorStyle == "stop"
     cs34 = sheet[f"{letters['Value']}{at['figure', 'CS-34']}"]

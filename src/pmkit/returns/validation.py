@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 from pmkit.returns.columns import NOT_AVAILABLE, TABLE, Column, Entry
-from pmkit.returns.content import FIGURE, PROGRESS
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
 from pmkit.returns.labels import ACTION_LABELS, FIGURE_LABELS
 
 if TYPE_CHECKING:
@@ -27,6 +27,12 @@ LISTS = {
     PROGRESS: ",".join(ACTION_LABELS.values()),
 }
 """The drop-down of statuses each kind of row offers, as labels."""
+_VALUE_HELP = {
+    FIGURE: "The figure 'What to give' asks for, as a number only.",
+    PROGRESS: "How much of the action is done, in percent.",
+    RESOURCE: "The amount in pounds provided in this quarter alone, not the year's total.",
+}
+"""What Value wants, by the kind of row."""
 _WIDEST = Decimal("1E15")
 """The bounds of a number with no range of its own: any number, but never text."""
 
@@ -62,7 +68,7 @@ def _rule_for(column: Column, row: Row) -> Rule | None:
     if column.entry is Entry.NUMBER:
         if column.name == "Value":
             kind = "whole" if row.whole else "decimal"
-            return (kind, column.name, _text(row.low), _text(row.high))
+            return (kind, column.name, _text(row.low), _text(row.high), row.kind)
         return ("decimal", column.name, "", "")
     if column.name == NOT_AVAILABLE and row.kind != FIGURE:
         return None
@@ -105,6 +111,8 @@ def _validation(rule: Rule) -> DataValidation:
             promptTitle=name[:32],
             prompt=help_text,
         )
+    if name == "Value":
+        help_text = _VALUE_HELP.get(rule[4], help_text)
     return _number(kind, name, rule[2], rule[3], help_text)
 
 
