@@ -62,8 +62,9 @@ def generate_returns(
     With ``into_folder``, or when ``output`` is a folder that exists,
     ``output`` is a folder (default ``returns/``, created if missing) and each
     return is named after its partner; otherwise ``output`` is the one file
-    to write (default: the return's name, here). A partner that owes nothing gets no file. Raises
-    :class:`ReturnFileError` before overwriting a file, unless ``force``.
+    to write (default: the return's name, here). A partner that owes nothing
+    gets no file. Raises :class:`ReturnFileError` before overwriting a file,
+    unless ``force``.
     """
     from pmkit.outputs import OutputError
     from pmkit.returns.content import build_return
