@@ -141,8 +141,8 @@ def test_a_formula_in_a_value_cell_is_refused_not_its_cached_value_imported(
 
     assert result.exit_code == 2, result.output
     assert problems(result) == [
-        f"police-2026-27-Q2.xlsx: row {rows['CS-07']}, column Value: holds a formula (=30+3); "
-        "type the value itself, as pmkit never imports what a formula computed"
+        f"police-2026-27-Q2.xlsx: sheet Return, row {rows['CS-07']}, column Value: holds a "
+        "formula (=30+3); type the value itself, as pmkit never imports what a formula computed"
     ]
     assert rows["CS-07"] == 12
     assert monitoring(plan) is None

@@ -757,12 +757,12 @@ def test_bad_rows_are_reported_where_the_partner_sees_them_and_nothing_is_writte
 
     assert result.exit_code == 2, result.output
     assert problems(result) == [
-        f"{POLICE_XLSX}: row {at['figure', 'CS-07']}, column Value: 140 is above 100, the "
-        "highest a percentage can be",
-        f"{POLICE_XLSX}: row {at['figure', 'CS-08']}, column Value: 'about a quarter' is not "
-        "a number",
-        f"{POLICE_XLSX}: row {at['figure', 'CS-14']}, column Status: 'done' is not Provisional "
-        "or Final",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-07']}, column Value: 140 is above "
+        "100, the highest a percentage can be",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-08']}, column Value: 'about a "
+        "quarter' is not a number",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-14']}, column Status: 'done' is not "
+        "Provisional or Final",
     ]
     assert at["figure", "CS-07"] == 12, "CS-07 is the sixth figure, under the header on row 6"
     assert snapshot(monitoring(plan).parent) == file_before, "the good rows were written"

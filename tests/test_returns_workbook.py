@@ -367,10 +367,10 @@ def test_a_value_and_a_reason_together_or_a_reason_for_a_resource_are_refused(
     assert result.exit_code == 2, result.output
     lines = [line.strip() for line in result.output.splitlines() if line.startswith("  ")]
     assert lines == [
-        f"police.xlsx: row {at['figure', 'CS-32']}, column Not available because: give a value "
-        "or why there is none, not both",
-        f"police.xlsx: row {at['resource', 'P1']}, column Not available because: only a figure "
-        "can be not available: give a value",
+        f"police.xlsx: sheet Return, row {at['figure', 'CS-32']}, column Not available because: "
+        "give a value or why there is none, not both",
+        f"police.xlsx: sheet Return, row {at['resource', 'P1']}, column Not available because: "
+        "only a figure can be not available: give a value",
     ]
 
 

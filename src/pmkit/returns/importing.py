@@ -1,7 +1,7 @@
 """Importing filled-in returns: every row checked first, then one write per period file.
 
 If any row of any return is wrong, nothing is written, and each problem is
-reported as the partner sees it: "police-2026-27-Q2.xlsx: row 7, column
+reported as the partner sees it: "police-2026-27-Q2.xlsx: sheet Return, row 7, column
 Value: 140 is above 100, the highest a percentage can be". Importing the same
 return again changes nothing, not even a timestamp.
 """
@@ -148,6 +148,13 @@ class _Context:
     owner: str
     quarter: Period
     who: Recorder
+    sheet: str = ""
+    """The workbook's sheet the rows are on ('' for a CSV)."""
+
+    def at(self, row: int, column: str) -> str:
+        """Where a cell is, as the partner finds it: file, sheet, row and column."""
+        sheet = f"sheet {self.sheet}, " if self.sheet else ""
+        return f"{self.name}: {sheet}row {row}, column {column}"
 
 
 @dataclass(slots=True)
@@ -165,14 +172,14 @@ class _Importer:
     seen: dict[tuple[str, str, str, str], tuple[str, FilledRow]] = field(default_factory=dict)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
-        context = _Context(submission.path.name, submission.partner, quarter, who)
+        context = _Context(submission.path.name, submission.partner, quarter, who, submission.sheet)
         for row in submission.rows:
             if self.on_row is not None:
                 self.on_row()
             if row.formulas:
                 column = row.formulas[0]
                 self.problems.append(
-                    f"{context.name}: row {row.number}, column {column}: holds a formula "
+                    f"{context.at(row.number, column)}: holds a formula "
                     f"({row.get(column).text[:60]}); type the value itself, as pmkit never "
                     "imports what a formula computed"
                 )
@@ -182,9 +189,7 @@ class _Importer:
             try:
                 self.plan_row(row, context)
             except _RowProblem as problem:
-                self.problems.append(
-                    f"{context.name}: row {row.number}, column {problem.column}: {problem}"
-                )
+                self.problems.append(f"{context.at(row.number, problem.column)}: {problem}")
 
     def duplicate(self, row: FilledRow, context: _Context) -> bool:
         """Whether ``row`` repeats an earlier row; a repeat that differs is a problem."""
@@ -206,7 +211,7 @@ class _Importer:
             for column in differ
         )
         self.problems.append(
-            f"{context.name}: row {row.number}, column {differ[0]}: {ident} for {when} is "
+            f"{context.at(row.number, differ[0])}: {ident} for {when} is "
             f"given twice, differently, here and in {where} ({shown}): keep one row"
         )
         return True

@@ -93,6 +93,8 @@ class ReturnFile:
     rows: list[FilledRow] = field(default_factory=list)
     rows_read: int = 0
     """Every row of the file with anything in it, the rows above the table included."""
+    sheet: str = ""
+    """The workbook's sheet the table was read from ('' for a CSV)."""
 
 
 NumberedRow = tuple[int, list[Cell]]
@@ -191,6 +193,7 @@ def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
         # stop at it and drop every row below, so it is ignored.
         sheet.reset_dimensions()
         submission = _parse(path, _xlsx_rows(path, sheet, limits), limits)
+        submission.sheet = str(sheet.title)
         present = _rows_present(path, str(getattr(sheet, "_worksheet_path", "")))
     except _DAMAGED as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
@@ -245,7 +248,7 @@ def _xlsx_rows(path: Path, sheet: Any, limits: ReturnLimits) -> Iterator[Numbere
             )
             for cell in row
         ]
-        _check_lengths(path, number, cells, limits)
+        _check_lengths(path, number, cells, limits, str(sheet.title))
         yield number, cells
 
 
@@ -297,14 +300,18 @@ def _rows_present(path: Path, member: str) -> int | None:
     return int(state["rows"])
 
 
-def _check_lengths(path: Path, number: int, cells: list[Cell], limits: ReturnLimits) -> None:
+def _check_lengths(
+    path: Path, number: int, cells: list[Cell], limits: ReturnLimits, sheet: str = ""
+) -> None:
     most = limits.cell_characters
     for index, cell in enumerate(cells):
         if isinstance(cell.value, str) and len(cell.value) > most:
             from openpyxl.utils import get_column_letter
 
+            where = f"sheet {sheet}, " if sheet else ""
             raise ReturnError(
-                f"{path}: row {number}, column {get_column_letter(index + 1)}: the cell holds "
+                f"{path}: {where}row {number}, column {get_column_letter(index + 1)}: the cell "
+                "holds "
                 f"{len(cell.value):,} characters; a return's cells hold at most "
                 f"{most:,} (settings.returns.cell_characters)"
             )
