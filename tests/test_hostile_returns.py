@@ -38,6 +38,9 @@ AS_OF = "2026-11-26"
 QUARTER = "2026/27 Q2"
 OFFICER = "Performance officer"
 SHEET = "xl/worksheets/sheet1.xml"
+"""The Return sheet's part (the Instructions sheet comes after it)."""
+VALUE = "J"
+"""The Value column's letter."""
 POLICE_FIGURES = (
     "CS-01", "CS-02", "CS-12", "CS-03", "CS-04", "CS-07", "CS-08", "CS-14", "CS-11", "CS-16",
 )  # fmt: skip
@@ -83,7 +86,7 @@ def fill_police(path: Path, values: dict[str, Any]) -> dict[str, int]:
     rows = {}
     for row in sheet.iter_rows(min_row=7):
         if row[0].value == "figure" and row[1].value in values:
-            sheet[f"I{row[0].row}"].value = values[row[1].value]
+            sheet[f"{VALUE}{row[0].row}"].value = values[row[1].value]
             rows[str(row[1].value)] = row[0].row
     workbook.save(path)
     assert sorted(rows) == sorted(values)
@@ -131,15 +134,15 @@ def test_a_formula_in_a_value_cell_is_refused_not_its_cached_value_imported(
     rewrite_member(police, SHEET, lambda xml: xml.replace("<f>30+3</f><v></v>", "<f>30+3</f>"))
     rewrite_member(police, SHEET, lambda xml: xml.replace("<f>30+3</f>", "<f>30+3</f><v>33</v>"))
     assert "<f>30+3</f><v>33</v>" in zipfile.ZipFile(police).read(SHEET).decode()
-    cached = load_workbook(police, data_only=True)["Return"][f"I{rows['CS-07']}"].value
+    cached = load_workbook(police, data_only=True)["Return"][f"{VALUE}{rows['CS-07']}"].value
     assert cached == 33
 
     result = import_returns(run_cli, plan, police)
 
     assert result.exit_code == 2, result.output
     assert problems(result) == [
-        f"police-2026-27-Q2.xlsx: row {rows['CS-07']}, column Value: holds a formula (=30+3); "
-        "type the value itself, as pmkit never imports what a formula computed"
+        f"police-2026-27-Q2.xlsx: sheet Return, row {rows['CS-07']}, column Value: holds a "
+        "formula (=30+3); type the value itself, as pmkit never imports what a formula computed"
     ]
     assert rows["CS-07"] == 12
     assert monitoring(plan) is None

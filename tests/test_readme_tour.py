@@ -146,7 +146,7 @@ def fill(path: Path) -> None:
         if value.value not in (None, ""):
             continue
         first = {
-            name: str(row[index[name]].value or "").split(" ")[0].replace(",", "")
+            name: str(row[index[name]].value or "").split(" ")[0].replace(",", "").lstrip("£")
             for name in ("Target", "Last value")
         }
         if kind == "figure":

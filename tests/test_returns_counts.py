@@ -93,8 +93,9 @@ def test_the_return_has_count_columns_for_rates_and_limits_for_a_standardised_ra
     rows = grid(blank(run_cli, plan, "csv"))
     header = next(row for row in rows if row[:2] == ["Kind", "ID"])
     at = header.index("Value")
-    assert header[at : at + 6] == [
+    assert header[at : at + 7] == [
         "Value",
+        "Not available because",
         "Numerator",
         "Denominator",
         "Lower CI",
@@ -231,3 +232,75 @@ def test_an_old_return_without_the_count_columns_still_imports(
     cs07 = figures(plan)["CS-07"]["2026/27 Q2"]
     assert str(cs07["value"]) == "33.8"
     assert "numerator" not in cs07
+
+
+def test_the_workbooks_count_cells_are_open_and_take_numbers_only_on_the_rows_that_take_them(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    plan = copy_plan(tmp_path)
+    sheet = load_workbook(blank(run_cli, plan, "xlsx"))["Return"]
+    header = next(row[0].row for row in sheet.iter_rows() if row[0].value == "Kind")
+    letters = {str(cell.value): cell.column_letter for cell in sheet[header] if cell.value}
+    named = list(letters)
+    at = named.index("Not available because")
+    assert named[at + 1 : at + 5] == ["Numerator", "Denominator", "Lower CI", "Upper CI"]
+    seen = {"counts": 0, "interval": 0, "neither": 0}
+    for row in sheet.iter_rows(min_row=header + 1):
+        number = row[0].row
+        kind = sheet[f"{letters['Kind']}{number}"].value
+        if not kind:
+            continue
+        unit = str(sheet[f"{letters['Unit']}{number}"].value or "")
+        counts = kind == "figure" and (unit == "percentage" or unit.startswith("rate per "))
+        interval = sheet[f"{letters['ID']}{number}"].value == "CS-93"
+        seen["interval" if interval else "counts" if counts else "neither"] += 1
+        for name, takes in (
+            ("Numerator", counts),
+            ("Denominator", counts),
+            ("Lower CI", interval),
+            ("Upper CI", interval),
+        ):
+            cell = f"{letters[name]}{number}"
+            assert sheet[cell].protection.locked is not takes, f"{cell} ({name})"
+            rules = [r for r in sheet.data_validations.dataValidation if cell in r.sqref]
+            if not takes:
+                assert rules == [], f"{cell} ({name}) has a check on a row that cannot take it"
+                continue
+            assert len(rules) == 1, f"{cell} ({name}): {rules}"
+            rule = rules[0]
+            # A number, 0 or more; anything else (text) is stopped.
+            assert (rule.type, rule.operator, rule.formula1) == (
+                "decimal",
+                "greaterThanOrEqual",
+                "0",
+            )
+            assert rule.errorStyle == "stop" and rule.showErrorMessage
+            assert rule.prompt.startswith("A number from 0.")
+    assert seen["counts"] >= 2 and seen["interval"] == 1 and seen["neither"] >= 1, seen
+
+
+def test_the_instructions_say_what_the_counts_are_only_when_the_return_has_them(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    plan = copy_plan(tmp_path)
+    guide = load_workbook(blank(run_cli, plan, "xlsx"))["Instructions"]
+    entries = {
+        str(row[0].value): str(row[1].value)
+        for row in guide.iter_rows(min_row=3)
+        if row[0].value and row[1].value
+    }
+    assert "Value may be left empty: it is worked out from the counts" in entries["Counts"]
+    assert "95% confidence limits" in entries["Confidence limits"]
+    for name in ("Numerator", "Denominator", "Lower CI", "Upper CI"):
+        assert entries[name].startswith("For a"), name
+    assert "Value may be left empty" in entries["Numerator"]
+
+    opcc = tmp_path / "opcc.xlsx"
+    result = pmkit(
+        run_cli, plan, "returns", "generate", "--partner", "opcc", "-f", "xlsx", "-o", opcc
+    )
+    assert result.exit_code == 0, result.output
+    book = load_workbook(opcc)
+    words = [str(cell.value) for row in book["Instructions"].iter_rows() for cell in row]
+    assert not any("Numerator" in text or "Lower CI" in text for text in words)
+    assert "Numerator" not in [cell.value for row in book["Return"].iter_rows() for cell in row]

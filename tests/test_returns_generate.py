@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -87,10 +88,27 @@ EXTRA_PARTNER = """
 """
 """A partner that owns no indicator, leads no action and committed nothing: it owes no return."""
 
-FILL_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
-PREFILLED = ("Kind", "ID", "Title", "Period", "Unit", "Definition", "Target", "Last value")
-FIGURE_STATUSES = '"provisional,final"'
-ACTION_STATUSES = '"not_started,on_track,at_risk,off_track,complete"'
+FILL_IN = (
+    "Value",
+    "Not available because",
+    "Status",
+    "Commentary",
+    "Remedial action",
+    "Remedial due",
+)
+PREFILLED = (
+    "Kind",
+    "ID",
+    "Title",
+    "Period",
+    "What to give",
+    "Unit",
+    "Definition",
+    "Target",
+    "Last value",
+)
+FIGURE_STATUSES = '"Provisional,Final"'
+ACTION_STATUSES = '"Not started,On track,At risk,Off track,Complete"'
 
 
 # -- helpers ----------------------------------------------------------------
@@ -169,6 +187,15 @@ def xlsx_rows(sheet: Worksheet) -> list[tuple[int, dict[str, Any]]]:
         if values.get("Kind"):
             rows.append((number, values))
     return rows
+
+
+def as_text(value: Any) -> str:
+    """A cell as the CSV has it: a number the workbook holds as one, written out."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return format(Decimal(repr(value)).normalize(), "f")
+    return str(value)
 
 
 def validations_at(sheet: Worksheet, coordinate: str) -> list[DataValidation]:
@@ -250,7 +277,7 @@ def test_a_partner_that_only_committed_resources_gets_only_resource_rows(
         }
     )
     targets = {row["ID"]: row["Target"] for row in rows}
-    assert targets == {"A7": "10000 committed for 2026/27", "P5": "10000 committed for 2026/27"}
+    assert targets == {"A7": "£10,000 committed for 2026/27", "P5": "£10,000 committed for 2026/27"}
 
 
 def test_each_figure_row_comes_with_what_the_data_lead_needs(
@@ -269,11 +296,13 @@ def test_each_figure_row_comes_with_what_the_data_lead_needs(
         "ID": "CS-02",
         "Title": "Neighbourhood crime, rate per 1,000 population",
         "Period": QUARTER,
+        "What to give": "Rolling 12 months: October 2025 to September 2026",
         "Unit": "rate per 1,000",
         "Definition": definition,
         "Target": "9.2",
         "Last value": "9.4 (2026/27 Q1)",
         "Value": "",
+        "Not available because": "",
         "Numerator": "",
         "Denominator": "",
         "Status": "",
@@ -316,8 +345,8 @@ def test_last_values_of_progress_and_resources_come_from_the_quarter_before(
     generate(run_cli, plan, "--partner", "police", "--format", "csv", "-o", path)
 
     last = {(row["Kind"], row["ID"]): row["Last value"] for row in csv_table(path)}
-    assert last[("progress", "A1")] == "on_track, 40% (2026/27 Q1)"
-    assert last[("resource", "P1")] == "22500 (2026/27 Q1)"
+    assert last[("progress", "A1")] == "On track, 40% (2026/27 Q1)"
+    assert last[("resource", "P1")] == "£22,500 (2026/27 Q1)"
     assert last[("resource", "P2")] == "", "the council's £15,000 is not what the police gave"
     assert last[("figure", "CS-07")] == ""
 
@@ -342,7 +371,7 @@ def test_every_fill_in_cell_is_empty_and_every_row_has_its_id_and_unit(
     assert len(sheet_rows) == len(rows)
     for (_, cells), row in zip(sheet_rows, rows, strict=True):
         assert all(cells[name] is None for name in FILL_IN), cells
-        assert {name: cells[name] or "" for name in PREFILLED} == {
+        assert {name: as_text(cells[name]) for name in PREFILLED} == {
             name: row[name] for name in PREFILLED
         }
 
@@ -359,7 +388,9 @@ def test_the_partner_and_quarter_are_stated_above_the_table(
     grid = csv_grid(csv_path)
     assert grid[0] == ["pmkit partner return", "Safer Kestermoor Partnership"]
     assert grid[1] == ["Partner", "police", "Mereshire Police"]
-    assert grid[2] == ["Period", QUARTER]
+    assert grid[2] == ["Period", QUARTER, "July to September 2026"]
+    assert grid[3][0] == "How to fill it in"
+    assert grid[3][1].startswith("Send it back by 31 October 2026. "), "a month after Q2"
     assert grid[5][:2] == ["Kind", "ID"]
     sheet = xlsx_sheet(xlsx_path)
     assert [sheet["A2"].value, sheet["B2"].value, sheet["C2"].value] == [
@@ -368,8 +399,13 @@ def test_the_partner_and_quarter_are_stated_above_the_table(
         "Mereshire Police",
     ]
     assert [sheet["A3"].value, sheet["B3"].value] == ["Period", QUARTER]
+    assert sheet["B4"].value == (
+        "Send it back by 31 October 2026. Read the Instructions sheet first; type only in the "
+        "yellow columns."
+    )
     assert header_row(sheet) == 6
     assert sheet.title == "Return"
+    assert sheet.parent.sheetnames == ["Return", "Instructions"]
 
 
 def test_a_monthly_indicator_has_a_row_for_each_month_of_the_quarter(
@@ -588,17 +624,20 @@ def test_the_sheet_is_protected_and_only_the_fill_in_columns_are_unlocked(
     rows = xlsx_rows(sheet)
     assert len(rows) == 23
     counted = 0
-    for number, _ in rows:
-        unit = str(sheet[f"{letters['Unit']}{number}"].value or "")
+    for number, cells in rows:
+        unit = str(cells["Unit"] or "")
         # A rate or percentage figure takes its counts as well.
-        counts = sheet[f"{letters['Kind']}{number}"].value == "figure" and (
+        counts = cells["Kind"] == "figure" and (
             unit == "percentage" or unit.startswith("rate per ")
         )
         counted += counts
         for name, letter in letters.items():
             locked = sheet[f"{letter}{number}"].protection.locked
-            fill_in = name in FILL_IN or (counts and name in ("Numerator", "Denominator"))
-            assert locked is not fill_in, f"{letter}{number} ({name}) locked={locked}"
+            # Only a figure can be not available; an action or resource row cannot say so.
+            figure = cells["Kind"] == "figure"
+            free = name in FILL_IN and (name != "Not available because" or figure)
+            free = free or (counts and name in ("Numerator", "Denominator"))
+            assert locked is not free, f"{letter}{number} ({name}) locked={locked}"
     assert counted > 0
     for number in range(1, header_row(sheet) + 1):
         for letter in letters.values():
@@ -626,7 +665,8 @@ def test_formula_like_text_is_text_in_the_workbook(tmp_path: Path, run_cli: RunC
         assert cell.data_type == "s", f"{indicator} {column} is stored as {cell.data_type}"
         assert cell.value == text
     target = sheet[f"{letters['Target']}{numbers['CS-23']}"]
-    assert target.value == "-5", "a negative target is shown as it is"
+    assert target.value == -5, "a negative target is shown as it is, as a number"
+    assert target.number_format == "£#,##0", "CS-23 is money"
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
     assert "<f>" not in xml and "<f " not in xml, "the sheet holds a formula"

@@ -664,8 +664,9 @@ def test_columns_added_to_the_workbook_are_ignored(tmp_path: Path, run_cli: RunC
     sheet.protection.sheet = False
     sheet.insert_cols(1)
     sheet["A6"].value = "Force ref"
-    sheet["O6"].value = "Checked by"
-    sheet["O7"].value = "DS Patel"
+    added = sheet.max_column + 1  # a column of its own after the table's last
+    sheet.cell(row=6, column=added).value = "Checked by"
+    sheet.cell(row=7, column=added).value = "DS Patel"
     workbook.save(police)
 
     data = import_one(run_cli, plan, police)
@@ -757,12 +758,12 @@ def test_bad_rows_are_reported_where_the_partner_sees_them_and_nothing_is_writte
 
     assert result.exit_code == 2, result.output
     assert problems(result) == [
-        f"{POLICE_XLSX}: row {at['figure', 'CS-07']}, column Value: 140 is above 100, the "
-        "highest a percentage can be",
-        f"{POLICE_XLSX}: row {at['figure', 'CS-08']}, column Value: 'about a quarter' is not "
-        "a number",
-        f"{POLICE_XLSX}: row {at['figure', 'CS-14']}, column Status: 'done' is not provisional "
-        "or final",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-07']}, column Value: 140 is above "
+        "100, the highest a percentage can be",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-08']}, column Value: 'about a "
+        "quarter' is not a number",
+        f"{POLICE_XLSX}: sheet Return, row {at['figure', 'CS-14']}, column Status: 'done' is not "
+        "Provisional or Final",
     ]
     assert at["figure", "CS-07"] == 12, "CS-07 is the sixth figure, under the header on row 6"
     assert snapshot(monitoring(plan).parent) == file_before, "the good rows were written"

@@ -72,7 +72,8 @@ def generate(
             "--output",
             "-o",
             metavar="FILE",
-            help="The file to write (with --all: the folder). Default: PARTNER-PERIOD.xlsx here.",
+            help="The file to write, or a folder to write PARTNER-PERIOD.xlsx into (with "
+            "--all: the folder, created if missing). Default: PARTNER-PERIOD.xlsx here.",
         ),
     ] = None,
     force: Annotated[
@@ -82,10 +83,12 @@ def generate(
 ) -> None:
     """Write the blank return a partner fills in: only what that partner owns.
 
-    Each return states its partner and quarter, lists the partner's figures
-    due, the actions it leads and the resources it committed, with the
-    target and last value filled in, and leaves Value, Status, Commentary
-    and Remedial action to fill in.
+    Each return states its partner, quarter and deadline, lists the
+    partner's figures due, the actions it leads and the resources it
+    committed, with which figure each row wants, the target for its own
+    period and the last value filled in, and leaves Value (or why it is not
+    available), Status, Commentary and Remedial action to fill in. A
+    workbook opens on an Instructions sheet for the partner's analyst.
     """
     from pmkit.returns.files import ReturnFileError, generate_returns
 

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from pmkit.findings import Severity
 from pmkit.limits import MAX_CELL_CHARS, MAX_RETURN_ROWS, MAX_WORKBOOK_BYTES
-from pmkit.model.base import Number, Section, WholeNumber
+from pmkit.model.base import Number, Section, Text, WholeNumber
 from pmkit.model.durations import Lag
 
 
@@ -122,6 +122,13 @@ class Settings(Section):
         description=(
             "How long after a quarter ends partners' returns are due (default '1 month'); a "
             "return asks for every figure that falls due by then and after the last one."
+        ),
+    )
+    return_contact: Text | None = Field(
+        default=None,
+        description=(
+            "Whom partners ask about their return: a name with an email address or phone "
+            "number. Shown on the return's Instructions sheet."
         ),
     )
     plausibility_ratio: Number = Field(

@@ -12,13 +12,24 @@ action.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from pmkit.judgement.due import owed_in_return
+from pmkit.judgement.due import owed_in_return, return_deadline
+from pmkit.model.units import UnitKind
 from pmkit.monitoring.counts import multiplier
 from pmkit.monitoring.validity import period_problem
 from pmkit.periods import Period
+from pmkit.returns.columns import (
+    COLUMNS,
+    COUNTS,
+    FILLED_IN,
+    INTERVAL,
+    NOT_AVAILABLE,
+    TABLE,
+)
+from pmkit.returns.labels import ACTION_LABELS, day, money, span, wanted
 
 if TYPE_CHECKING:
     from pmkit.model.actions import Action
@@ -29,49 +40,14 @@ FIGURE = "figure"
 PROGRESS = "progress"
 RESOURCE = "resource"
 
-COLUMNS = (
-    "Kind",
-    "ID",
-    "Title",
-    "Period",
-    "Unit",
-    "Definition",
-    "Target",
-    "Last value",
-    "Value",
-    "Status",
-    "Commentary",
-    "Remedial action",
-    "Remedial due",
-)
-"""The return's columns, in order. The last five are the partner's to fill in."""
-
-FILLED_IN = ("Value", "Status", "Commentary", "Remedial action", "Remedial due")
-
-COUNTS = ("Numerator", "Denominator")
-"""For a rate or percentage: the counts behind the value (either may be given in place of it)."""
-INTERVAL = ("Lower CI", "Upper CI")
-"""For an age-standardised rate: the 95% confidence limits published with it."""
-COUNT_FIELDS = {
-    "Numerator": "numerator",
-    "Denominator": "denominator",
-    "Lower CI": "lower_ci",
-    "Upper CI": "upper_ci",
-}
-"""Each count column, and the figure's field it fills."""
-_AFTER_VALUE = COLUMNS.index("Value") + 1
-ALL_COLUMNS = (*COLUMNS[:_AFTER_VALUE], *COUNTS, *INTERVAL, *COLUMNS[_AFTER_VALUE:])
-"""Every column a return can have, in order: a return has the count columns its rows need."""
-
 
 def columns_for(rows: list[Row]) -> tuple[str, ...]:
     """A return's columns: the count and interval columns only if a row can take them."""
-    wanted = set(COLUMNS)
-    if any(row.counts for row in rows):
-        wanted.update(COUNTS)
-    if any(row.interval for row in rows):
-        wanted.update(INTERVAL)
-    return tuple(name for name in ALL_COLUMNS if name in wanted)
+    return tuple(
+        column.name
+        for column in TABLE
+        if not column.needs or any(row.takes(column.name) for row in rows)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,23 +65,34 @@ class Row:
     low: Decimal | None = None
     high: Decimal | None = None
     whole: bool = False
+    wanted: str = ""
+    """Which figure the row asks for, in words (the year so far, the quarter alone...)."""
+    money: bool = False
+    """Whether the value is an amount of money (shown as £3,100,000)."""
+    target_number: Decimal | None = None
+    """The target as a number, when it is a single one (a workbook shows it as a number)."""
     counts: bool = False
     """A rate or percentage: the row takes a numerator and a denominator."""
     interval: bool = False
     """An age-standardised rate: the row takes the published confidence limits."""
 
-    def cells(self, columns: tuple[str, ...] = COLUMNS) -> list[str]:
-        """The pre-filled cells, in ``columns``' order (the partner's cells empty)."""
-        filled = {
+    def prefilled(self) -> dict[str, str]:
+        """The cells pmkit fills in, by column heading."""
+        return {
             "Kind": self.kind,
             "ID": self.id,
             "Title": self.title,
             "Period": self.period,
+            "What to give": self.wanted,
             "Unit": self.unit,
             "Definition": self.definition,
             "Target": self.target,
             "Last value": self.last_value,
         }
+
+    def cells(self, columns: tuple[str, ...] = COLUMNS) -> list[str]:
+        """The row's cells, in ``columns``' order (the partner's cells empty)."""
+        filled = self.prefilled()
         return [filled.get(name, "") for name in columns]
 
     def takes(self, column: str) -> bool:
@@ -114,6 +101,8 @@ class Row:
             return self.counts
         if column in INTERVAL:
             return self.interval
+        if column == NOT_AVAILABLE:
+            return self.kind == FIGURE
         return column in FILLED_IN
 
 
@@ -126,6 +115,10 @@ class Return:
     period: Period
     partnership: str
     rows: list[Row]
+    deadline: date | None = None
+    """The day the return is due back."""
+    contact: str | None = None
+    """Whom to ask about the return (the plan's ``return_contact``)."""
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -152,7 +145,9 @@ def build_return(workspace: Workspace, partner: str, period: Period) -> Return:
             rows.append(_progress_row(workspace, action.id, action.title or "", period))
     for entity, title, committed in commitments(workspace, partner, period):
         rows.append(_resource_row(workspace, (entity, title, committed), partner, period))
-    return Return(partner, name, period, plan.partnership.name, rows)
+    deadline = return_deadline(period, plan.settings.return_deadline)
+    contact = plan.settings.return_contact
+    return Return(partner, name, period, plan.partnership.name, rows, deadline, contact)
 
 
 def _running(action: Action, quarter: Period) -> bool:
@@ -166,46 +161,56 @@ def _running(action: Action, quarter: Period) -> bool:
 
 
 def _figure_row(workspace: Workspace, indicator: Indicator, period: Period) -> Row:
-    target = _target(workspace, indicator, period)
+    target, number = _target(workspace, indicator, period)
     unit = indicator.unit
     low, high = unit.bounds if unit is not None else (None, None)
     definition = indicator.definition.text if indicator.definition else None
+    is_money = unit is not None and unit.kind is UnitKind.MONEY
     return Row(
         FIGURE,
         indicator.id,
         indicator.title or "",
         period.label,
-        unit.label if unit is not None else "",
+        ("£" if is_money else unit.label) if unit is not None else "",
         definition or "",
         target,
-        _last_figure(workspace, indicator.id, period),
+        _last_figure(workspace, indicator.id, period, as_money=is_money),
         low,
         high,
         unit.whole_numbers if unit is not None else False,
+        wanted(indicator, period),
+        is_money,
+        number,
         counts=multiplier(unit) is not None,
         interval=bool(indicator.definition and indicator.definition.standardised),
     )
 
 
-def _target(workspace: Workspace, indicator: Indicator, period: Period) -> str:
-    """The target for the figure's own period, as the review will judge it."""
+def _target(
+    workspace: Workspace, indicator: Indicator, period: Period
+) -> tuple[str, Decimal | None]:
+    """The target for the figure's own period, as the review will judge it (and as a number)."""
     from pmkit.judgement.assess import figure_lookup
     from pmkit.judgement.targets import period_target
 
     figure = figure_lookup(indicator, lambda when: workspace.figure_if_readable(indicator.id, when))
     found = period_target(indicator, period, figure)
     if found.is_range:
-        return f"{_number(found.low)} to {_number(found.high)}"
-    return _number(found.value)
+        return f"{_number(found.low)} to {_number(found.high)}", None
+    return _number(found.value), found.value
 
 
-def _last_figure(workspace: Workspace, indicator: str, period: Period) -> str:
+def _last_figure(workspace: Workspace, indicator: str, period: Period, *, as_money: bool) -> str:
     earlier = period
     for _ in range(8):
         earlier = earlier.previous()
         found = workspace.figure(indicator, earlier)
         if found is not None:
-            shown = _number(found.value) if found.value is not None else "not available"
+            shown = (
+                _shown(found.value, as_money=as_money)
+                if found.value is not None
+                else "not available"
+            )
             return f"{shown} ({earlier.label})"
     return ""
 
@@ -217,7 +222,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
     if record is not None and action in record.actions:
         progress = record.actions[action]
         percent = f", {progress.percent_complete}%" if progress.percent_complete is not None else ""
-        last = f"{progress.status.value}{percent} ({earlier.label})"
+        last = f"{ACTION_LABELS[progress.status]}{percent} ({earlier.label})"
     percent_unit = "percent complete"
     return Row(
         PROGRESS,
@@ -231,6 +236,7 @@ def _progress_row(workspace: Workspace, action: str, title: str, period: Period)
         Decimal(0),
         Decimal(100),
         True,
+        f"Percent complete on {day(period.end)}, and how it is going",
     )
 
 
@@ -270,9 +276,27 @@ def _resource_row(
     earlier = period.previous()
     record = workspace.read(earlier)
     if record is not None and partner in record.resources.get(entity, {}):
-        last = f"{_number(record.resources[entity][partner].amount)} ({earlier.label})"
-    target = f"{_number(committed)} committed for {period.year.label}" if committed else ""
-    return Row(RESOURCE, entity, title, period.label, "£", "", target, last, Decimal(0), None)
+        last = f"{money(record.resources[entity][partner].amount)} ({earlier.label})"
+    target = f"{money(committed)} committed for {period.year.label}" if committed else ""
+    given = f"The amount provided in {span(period)} alone, in pounds, not the year's total"
+    return Row(
+        RESOURCE,
+        entity,
+        title,
+        period.label,
+        "£",
+        "",
+        target,
+        last,
+        Decimal(0),
+        None,
+        wanted=given,
+        money=True,
+    )
+
+
+def _shown(value: Decimal, *, as_money: bool) -> str:
+    return money(value) if as_money else _number(value)
 
 
 def _number(value: Decimal | None) -> str:

@@ -59,16 +59,19 @@ def generate_returns(
 ) -> Iterator[Generated]:
     """Write each partner's blank return for ``quarter``, yielding each as it is written.
 
-    With ``into_folder``, ``output`` is a folder (default ``returns/``,
-    created if missing) and each return is named after its partner;
-    otherwise ``output`` is the one file to write (default: the return's
-    name, here). A partner that owes nothing gets no file. Raises
-    :class:`ReturnFileError` before overwriting a file, unless ``force``.
+    With ``into_folder``, or when ``output`` is a folder that exists,
+    ``output`` is a folder (default ``returns/``, created if missing) and each
+    return is named after its partner; otherwise ``output`` is the one file
+    to write (default: the return's name, here). A partner that owes nothing
+    gets no file. Raises :class:`ReturnFileError` before overwriting a file,
+    unless ``force``.
     """
     from pmkit.outputs import OutputError
     from pmkit.returns.content import build_return
     from pmkit.returns.writing import WRITERS
 
+    if output is not None and output.is_dir():
+        into_folder = True  # one partner's return, into the folder named
     folder = (output or DEFAULT_FOLDER) if into_folder else None
     if folder is not None:
         try:

@@ -1,7 +1,7 @@
 """Importing filled-in returns: every row checked first, then one write per period file.
 
 If any row of any return is wrong, nothing is written, and each problem is
-reported as the partner sees it: "police-2026-27-Q2.xlsx: row 7, column
+reported as the partner sees it: "police-2026-27-Q2.xlsx: sheet Return, row 7, column
 Value: 140 is above 100, the highest a percentage can be". Importing the same
 return again changes nothing, not even a timestamp.
 """
@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pmkit.dates import DateError, parse_date
 from pmkit.limits import ReturnLimits
 from pmkit.monitoring.figures import (
     FigureInput,
@@ -26,11 +24,15 @@ from pmkit.monitoring.figures import (
 from pmkit.monitoring.files import file_period
 from pmkit.monitoring.recording import RecordAction
 from pmkit.monitoring.remedial import RemedialInput
-from pmkit.monitoring.statuses import ActionStatus, FigureStatus
-from pmkit.numbers import NumberError, ReadNumber, check_digits, not_available_reason, read_number
-from pmkit.periods import PeriodError, PeriodKind, check_day
+from pmkit.monitoring.statuses import FigureStatus
+from pmkit.periods import PeriodError
 from pmkit.plaintext import control_problem
-from pmkit.returns.content import COUNT_FIELDS, FIGURE, FILLED_IN, PROGRESS, RESOURCE
+from pmkit.returns.cells import RowProblem, action_status, due_date, number, percent_complete
+from pmkit.returns.columns import COUNT_FIELDS, FILLED_IN, NOT_AVAILABLE
+from pmkit.returns.content import FIGURE, PROGRESS, RESOURCE
+from pmkit.returns.figure_cells import counts, figure_value
+from pmkit.returns.header import check_header as _check_header
+from pmkit.returns.labels import stored
 from pmkit.returns.reading import FilledRow, ReturnError, ReturnFile, read_return
 
 if TYPE_CHECKING:
@@ -44,7 +46,7 @@ if TYPE_CHECKING:
 _COLUMN = {"id": "ID", "period": "Period", "value": "Value", "status": "Status"}
 _COLUMN["reason"] = "Commentary"
 _COLUMN.update({field: column for column, field in COUNT_FIELDS.items()})
-_FILLED_IN = ("Value", *COUNT_FIELDS, "Status", "Commentary", "Remedial action", "Remedial due")
+_FILLED_IN = FILLED_IN
 
 
 class ReturnsRejected(Exception):
@@ -132,12 +134,6 @@ def import_returns(
     return report
 
 
-class _RowProblem(Exception):
-    def __init__(self, column: str, message: str) -> None:
-        super().__init__(message)
-        self.column = column
-
-
 @dataclass(slots=True)
 class _Context:
     """The return being planned: its file name, its partner and quarter, who records."""
@@ -146,6 +142,13 @@ class _Context:
     owner: str
     quarter: Period
     who: Recorder
+    sheet: str = ""
+    """The workbook's sheet the rows are on ('' for a CSV)."""
+
+    def at(self, row: int, column: str) -> str:
+        """Where a cell is, as the partner finds it: file, sheet, row and column."""
+        sheet = f"sheet {self.sheet}, " if self.sheet else ""
+        return f"{self.name}: {sheet}row {row}, column {column}"
 
 
 @dataclass(slots=True)
@@ -163,14 +166,14 @@ class _Importer:
     seen: dict[tuple[str, str, str, str], tuple[str, FilledRow]] = field(default_factory=dict)
 
     def plan_file(self, submission: ReturnFile, quarter: Period, who: Recorder) -> None:
-        context = _Context(submission.path.name, submission.partner, quarter, who)
+        context = _Context(submission.path.name, submission.partner, quarter, who, submission.sheet)
         for row in submission.rows:
             if self.on_row is not None:
                 self.on_row()
             if row.formulas:
                 column = row.formulas[0]
                 self.problems.append(
-                    f"{context.name}: row {row.number}, column {column}: holds a formula "
+                    f"{context.at(row.number, column)}: holds a formula "
                     f"({row.get(column).text[:60]}); type the value itself, as pmkit never "
                     "imports what a formula computed"
                 )
@@ -179,10 +182,8 @@ class _Importer:
                 continue
             try:
                 self.plan_row(row, context)
-            except _RowProblem as problem:
-                self.problems.append(
-                    f"{context.name}: row {row.number}, column {problem.column}: {problem}"
-                )
+            except RowProblem as problem:
+                self.problems.append(f"{context.at(row.number, problem.column)}: {problem}")
 
     def duplicate(self, row: FilledRow, context: _Context) -> bool:
         """Whether ``row`` repeats an earlier row; a repeat that differs is a problem."""
@@ -204,7 +205,7 @@ class _Importer:
             for column in differ
         )
         self.problems.append(
-            f"{context.name}: row {row.number}, column {differ[0]}: {ident} for {when} is "
+            f"{context.at(row.number, differ[0])}: {ident} for {when} is "
             f"given twice, differently, here and in {where} ({shown}): keep one row"
         )
         return True
@@ -214,26 +215,28 @@ class _Importer:
         for column in FILLED_IN:
             problem = control_problem(row.get(column).text, lines=True)
             if problem is not None:
-                raise _RowProblem(column, problem)
+                raise RowProblem(column, problem)
         kind = row.get("Kind").text.lower()
         change = Change(context.name, row.number, kind, row.get("ID").text, row.get("Period").text)
         try:
             period = self.workspace.calendar.parse(change.period)
         except PeriodError as error:
-            raise _RowProblem("Period", str(error)) from None
+            raise RowProblem("Period", str(error)) from None
         if kind == FIGURE:
             # A figure that fell due late (a data lag) or an earlier one sent late both belong;
             # only a period that has not ended by the return's quarter does not.
             if period.end > context.quarter.end:
-                raise _RowProblem(
+                raise RowProblem(
                     "Period",
                     f"{period.label} has not ended by the end of this return's "
                     f"{context.quarter.label}",
                 )
         elif file_period(period) != file_period(context.quarter) and period != context.quarter.year:
-            raise _RowProblem(
+            raise RowProblem(
                 "Period", f"{period.label} is not part of this return's {context.quarter.label}"
             )
+        if kind != FIGURE and row.get(NOT_AVAILABLE).text:
+            raise RowProblem(NOT_AVAILABLE, "only a figure can be not available: give a value")
         if kind == FIGURE:
             self.figure(row, period, change, context)
         elif kind == PROGRESS:
@@ -241,7 +244,7 @@ class _Importer:
         elif kind == RESOURCE:
             self.resource(row, change, context)
         else:
-            raise _RowProblem(
+            raise RowProblem(
                 "Kind", f"'{row.get('Kind').text}' is not figure, progress or resource"
             )
         remedy = row.get("Remedial action").text
@@ -254,12 +257,12 @@ class _Importer:
         indicator = self.workspace.indicator(change.id)
         if indicator is None or indicator.owner is None or indicator.owner.partner != context.owner:
             holder = indicator.owner.partner if indicator and indicator.owner else "no partner"
-            raise _RowProblem("ID", f"{change.id} is owned by {holder}, not {context.owner}")
+            raise RowProblem("ID", f"{change.id} is owned by {holder}, not {context.owner}")
         is_percentage = indicator.unit is not None and indicator.unit.kind.value == "percentage"
-        value, not_available = _figure_value(row, is_percentage)
-        status_text = row.get("Status").text.lower() or FigureStatus.PROVISIONAL.value
+        value, not_available = figure_value(row, is_percentage)
+        status_text = stored(row.get("Status").text) or FigureStatus.PROVISIONAL.value
         if status_text not in {status.value for status in FigureStatus}:
-            raise _RowProblem("Status", f"'{row.get('Status').text}' is not provisional or final")
+            raise RowProblem("Status", f"'{row.get('Status').text}' is not Provisional or Final")
         item = FigureInput(
             indicator=change.id,
             period=period.label,
@@ -267,12 +270,12 @@ class _Importer:
             not_available=not_available,
             status=FigureStatus(status_text),
             commentary=row.get("Commentary").text or None,
-            **_counts(row, is_percentage),
+            **counts(row, is_percentage),
         )
         _, issues = check_figure(self.workspace, item, self.options)
         if issues:
             column, message = issues[0]
-            raise _RowProblem(_COLUMN.get(column, "Value"), message)
+            raise RowProblem(_COLUMN.get(column, "Value"), message)
         target, edit, outcome = figure_edits(self.workspace, [item], context.who, self.options)[0]
         self.edits.setdefault(file_period(target), []).append(edit)
         self.changes.append((change, outcome))
@@ -300,9 +303,9 @@ class _Importer:
 
         lead = next((a.lead for a in self.workspace.plan.actions if a.id == change.id), None)
         if lead is None or lead.partner != context.owner:
-            raise _RowProblem("ID", f"{change.id} is not an action {context.owner} leads")
-        status = _action_status(row.get("Status").text)
-        percent = _percent(row)
+            raise RowProblem("ID", f"{change.id} is not an action {context.owner} leads")
+        status = action_status(row.get("Status").text)
+        percent = percent_complete(row)
         try:
             edit = progress_edit(
                 self.workspace,
@@ -313,7 +316,7 @@ class _Importer:
                 recorder=context.who,
             )
         except RecordError as error:
-            raise _RowProblem("Status", "; ".join(error.problems)) from None
+            raise RowProblem("Status", "; ".join(error.problems)) from None
         self.edits.setdefault(context.quarter, []).append(_tracking(edit, change))
         self.changes.append((change, None))
         change.shown = status.value + (f" {percent}%" if percent is not None else "")
@@ -321,9 +324,9 @@ class _Importer:
     def resource(self, row: FilledRow, change: Change, context: _Context) -> None:
         from pmkit.monitoring.entries import resource_edit
 
-        amount = _number(row, "Value")
+        amount = number(row, "Value")
         if amount is None:
-            raise _RowProblem("Value", "give the amount provided, in pounds")
+            raise RowProblem("Value", "give the amount provided, in pounds")
         try:
             edit = resource_edit(
                 self.workspace,
@@ -334,7 +337,7 @@ class _Importer:
                 recorder=context.who,
             )
         except RecordError as error:
-            raise _RowProblem("ID", "; ".join(error.problems)) from None
+            raise RowProblem("ID", "; ".join(error.problems)) from None
         self.edits.setdefault(context.quarter, []).append(_tracking(edit, change))
         self.changes.append((change, None))
         change.shown = f"£{amount:,}"
@@ -343,60 +346,18 @@ class _Importer:
         from pmkit.monitoring.entries import remedial_edit
 
         wanted = RemedialInput(
-            about=change.id, action=remedy, partner=context.owner, due=_due(row, context.quarter)
+            about=change.id,
+            action=remedy,
+            partner=context.owner,
+            due=due_date(row, context.quarter),
         )
         try:
             _, edit = remedial_edit(
                 self.workspace, wanted, period=context.quarter, recorder=context.who
             )
         except RecordError as error:
-            raise _RowProblem("Remedial action", "; ".join(error.problems)) from None
+            raise RowProblem("Remedial action", "; ".join(error.problems)) from None
         self.edits.setdefault(context.quarter, []).append(edit)
-
-
-def _check_header(
-    workspace: Workspace,
-    submission: ReturnFile,
-    partner: str | None,
-    period: str | None,
-    problems: list[str],
-) -> Period | None:
-    """The return's quarter, if its partner and period rows are right; else a problem."""
-    name = submission.path.name
-    partners = {entry.id for entry in workspace.plan.partners}
-    if submission.partner not in partners:
-        problems.append(
-            f"{name}: the return says it is from partner '{submission.partner}', which the plan "
-            "does not have: was the Partner row above the table changed?"
-        )
-        return None
-    if partner is not None and submission.partner != partner:
-        problems.append(
-            f"{name}: this is {submission.partner}'s return, not {partner}'s: check you have "
-            "the right file"
-        )
-        return None
-    try:
-        quarter = workspace.calendar.parse(submission.period)
-    except PeriodError as error:
-        problems.append(f"{name}: the return's Period row does not name a quarter: {error}")
-        return None
-    if quarter.kind is not PeriodKind.QUARTER:
-        problems.append(f"{name}: a return is for a quarter, not {quarter.label}")
-        return None
-    if period is not None:
-        try:
-            wanted = workspace.calendar.parse(period)
-        except PeriodError as error:
-            problems.append(str(error))
-            return None
-        if wanted != quarter:
-            problems.append(
-                f"{name}: this return is for {quarter.label}, not {wanted.label}: "
-                "check you have the right file"
-            )
-            return None
-    return quarter
 
 
 def _tracking(edit: Edit, change: Change) -> Edit:
@@ -406,105 +367,3 @@ def _tracking(edit: Edit, change: Change) -> Edit:
         return changed
 
     return tracked
-
-
-def _figure_value(row: FilledRow, percentage: bool) -> tuple[Decimal | None, str | None]:
-    cell = row.get("Value")
-    reason = not_available_reason(cell.text) if isinstance(cell.value, str) else None
-    if reason is not None:
-        reason = reason or row.get("Commentary").text
-        if not reason:
-            raise _RowProblem(
-                "Value",
-                "say why it is not available: 'not available: reason', or the reason in Commentary",
-            )
-        return None, reason
-    read = _read(row, "Value")
-    if read is None and (row.get("Numerator").text or row.get("Denominator").text):
-        return None, None  # worked out from the counts, or the counts' check says what is missing
-    if read is None:
-        raise _RowProblem("Value", "no figure: write one, or 'not available: reason'")
-    value = read.value
-    if percentage and cell.percent and not read.percent:
-        value *= 100  # Excel stores 45% as 0.45 in a cell formatted as a percentage
-    return value, None
-
-
-def _counts(row: FilledRow, percentage: bool) -> dict[str, Decimal | None]:
-    """The counts and confidence limits on a figure's row, by the figure's field names."""
-    found: dict[str, Decimal | None] = {}
-    for column, name in COUNT_FIELDS.items():
-        read = _read(row, column)
-        if read is None:
-            found[name] = None
-            continue
-        # A limit of 45% that Excel keeps as 0.45 in a cell formatted as a percentage.
-        scaled = percentage and name.endswith("_ci") and row.get(column).percent
-        found[name] = read.value * 100 if scaled and not read.percent else read.value
-    return found
-
-
-def _number(row: FilledRow, column: str) -> Decimal | None:
-    read = _read(row, column)
-    return None if read is None else read.value
-
-
-def _read(row: FilledRow, column: str) -> ReadNumber | None:
-    """The number in ``column``, read by the one number reader; ``None`` if the cell is empty."""
-    cell = row.get(column)
-    if cell.value is None or cell.text == "":
-        return None
-    if isinstance(cell.value, bool):
-        raise _RowProblem(column, "expected a number, not TRUE or FALSE")
-    try:
-        if isinstance(cell.value, int | float):
-            value = (
-                Decimal(repr(cell.value)) if isinstance(cell.value, float) else Decimal(cell.value)
-            )
-            check_digits(value, f"'{cell.text[:40]}'")
-            return ReadNumber(value)
-        return read_number(cell.text)
-    except NumberError as error:
-        raise _RowProblem(column, str(error)) from None
-
-
-def _percent(row: FilledRow) -> int | None:
-    value = _number(row, "Value")
-    if value is None:
-        return None
-    if row.get("Value").percent and value <= 1:
-        value *= 100
-    if value != value.to_integral_value() or not 0 <= value <= 100:
-        raise _RowProblem("Value", f"{value} is not a whole percentage from 0 to 100")
-    return int(value)
-
-
-def _action_status(text: str) -> ActionStatus:
-    wanted = "_".join(text.lower().replace("-", " ").split())
-    try:
-        return ActionStatus(wanted)
-    except ValueError:
-        choices = ", ".join(status.value for status in ActionStatus)
-        raise _RowProblem("Status", f"'{text}' is not one of {choices}") from None
-
-
-def _due(row: FilledRow, quarter: Period) -> date:
-    cell = row.get("Remedial due")
-    if isinstance(cell.value, datetime):
-        return _in_range(cell.value.date())
-    if isinstance(cell.value, date):
-        return _in_range(cell.value)
-    text = cell.text
-    if not text:
-        return quarter.next().end  # by the end of the next quarter, unless the partner says
-    try:
-        return parse_date(text, "the due date")
-    except DateError as error:
-        raise _RowProblem("Remedial due", str(error)) from None
-
-
-def _in_range(day: date) -> date:
-    try:
-        return check_day(day, "the due date")
-    except PeriodError as error:
-        raise _RowProblem("Remedial due", str(error)) from None

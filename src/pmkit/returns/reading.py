@@ -21,7 +21,7 @@ from xml.etree.ElementTree import ParseError
 from zipfile import BadZipFile, ZipFile
 
 from pmkit.limits import ReturnLimits
-from pmkit.returns.content import ALL_COLUMNS
+from pmkit.returns.columns import ALL_COLUMNS, COUNTS, NOT_AVAILABLE
 from pmkit.returns.sheet import restore
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class FilledRow:
     @property
     def filled(self) -> bool:
         """Whether the partner filled in anything on this row."""
-        filled_in = ("Value", "Numerator", "Denominator", "Status", "Commentary")
+        filled_in = ("Value", NOT_AVAILABLE, *COUNTS, "Status", "Commentary")
         return any(self.get(name).text for name in filled_in)
 
     @property
@@ -93,6 +93,8 @@ class ReturnFile:
     rows: list[FilledRow] = field(default_factory=list)
     rows_read: int = 0
     """Every row of the file with anything in it, the rows above the table included."""
+    sheet: str = ""
+    """The workbook's sheet the table was read from ('' for a CSV)."""
 
 
 NumberedRow = tuple[int, list[Cell]]
@@ -186,11 +188,12 @@ def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
     except _DAMAGED as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
     try:
-        sheet = workbook["Return"] if "Return" in workbook.sheetnames else workbook.worksheets[0]
+        sheet = _data_sheet(workbook)
         # A sheet's <dimension> record may be stale or false; read-only openpyxl would
         # stop at it and drop every row below, so it is ignored.
         sheet.reset_dimensions()
         submission = _parse(path, _xlsx_rows(path, sheet, limits), limits)
+        submission.sheet = str(sheet.title)
         present = _rows_present(path, str(getattr(sheet, "_worksheet_path", "")))
     except _DAMAGED as error:
         raise ReturnError(f"{path} is not a readable Excel file: {error}") from None
@@ -204,6 +207,14 @@ def _xlsx_return(path: Path, limits: ReturnLimits) -> ReturnFile:
             "any blank rows within the table, save it again, and import that"
         )
     return submission
+
+
+def _data_sheet(workbook: Any) -> Any:
+    """The sheet holding the table: Return, or else the first that is not the instructions."""
+    if "Return" in workbook.sheetnames:
+        return workbook["Return"]
+    others = [sheet for sheet in workbook.worksheets if sheet.title != "Instructions"]
+    return (others or workbook.worksheets)[0]
 
 
 def _check_unpacked_size(path: Path, most: int) -> None:
@@ -237,7 +248,7 @@ def _xlsx_rows(path: Path, sheet: Any, limits: ReturnLimits) -> Iterator[Numbere
             )
             for cell in row
         ]
-        _check_lengths(path, number, cells, limits)
+        _check_lengths(path, number, cells, limits, str(sheet.title))
         yield number, cells
 
 
@@ -289,14 +300,18 @@ def _rows_present(path: Path, member: str) -> int | None:
     return int(state["rows"])
 
 
-def _check_lengths(path: Path, number: int, cells: list[Cell], limits: ReturnLimits) -> None:
+def _check_lengths(
+    path: Path, number: int, cells: list[Cell], limits: ReturnLimits, sheet: str = ""
+) -> None:
     most = limits.cell_characters
     for index, cell in enumerate(cells):
         if isinstance(cell.value, str) and len(cell.value) > most:
             from openpyxl.utils import get_column_letter
 
+            where = f"sheet {sheet}, " if sheet else ""
             raise ReturnError(
-                f"{path}: row {number}, column {get_column_letter(index + 1)}: the cell holds "
+                f"{path}: {where}row {number}, column {get_column_letter(index + 1)}: the cell "
+                "holds "
                 f"{len(cell.value):,} characters; a return's cells hold at most "
                 f"{most:,} (settings.returns.cell_characters)"
             )

@@ -1,10 +1,11 @@
 """A return's rows as a table of text: the layout that CSV and Excel returns share.
 
 The first rows say what the return is, for which partner and which quarter,
-so a return can be imported without naming them; then the header; then a row
-per figure, action and commitment. Text that a spreadsheet would take for a
-formula (starting ``=``, ``+``, ``-`` or ``@``) is written with a leading
-apostrophe, which reading a return takes off again.
+so a return can be imported without naming them, and when it is due back;
+then the header, on the sixth row; then a row per figure, action and
+commitment. Text that a spreadsheet would take for a formula (starting
+``=``, ``+``, ``-`` or ``@``) is written with a leading apostrophe, which
+reading a return takes off again.
 """
 
 from __future__ import annotations
@@ -12,46 +13,34 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pmkit.returns.instructions import note
+from pmkit.returns.labels import span
+
 if TYPE_CHECKING:
     from pmkit.returns.content import Return
 
 TITLE = "pmkit partner return"
-INSTRUCTIONS = (
-    "Fill in Value, Status and Commentary for each row (and a remedial action, with its due "
-    "date as dd/mm/yyyy, for anything off target). Leave the other columns and the rows "
-    "above the table as they are. Value: a figure, or 'not available: reason'."
-)
-COUNTS_INSTRUCTIONS = (
-    " Numerator and Denominator (for a rate or percentage): the counts behind the figure; "
-    "with them, Value can be left empty and is worked out."
-)
-INTERVAL_INSTRUCTIONS = (
-    " Lower CI and Upper CI (for an age-standardised rate): the 95% confidence limits "
-    "published with it."
-)
+HOW = "How to fill it in"
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def table(submission: Return) -> list[list[str]]:
-    """Every row of the return, as text cells, metadata first."""
+def table(submission: Return, *, workbook: bool = False) -> list[list[str]]:
+    """Every row of the return, as text cells, the rows about it first.
+
+    The header is always on the sixth row. A workbook's note points to its
+    Instructions sheet; a CSV's says which columns to fill in.
+    """
     rows = [
         [TITLE, submission.partnership],
         ["Partner", submission.partner, submission.partner_name],
-        ["Period", submission.period.label],
-        ["How to fill it in", INSTRUCTIONS + _counts_instructions(submission)],
+        ["Period", submission.period.label, span(submission.period)],
+        [HOW, note(submission, workbook=workbook)],
         [],
         list(submission.columns),
     ]
     rows.extend(row.cells(submission.columns) for row in submission.rows)
     return rows
-
-
-def _counts_instructions(submission: Return) -> str:
-    columns = submission.columns
-    return (COUNTS_INSTRUCTIONS if "Numerator" in columns else "") + (
-        INTERVAL_INSTRUCTIONS if "Lower CI" in columns else ""
-    )
 
 
 def neutralise(text: str) -> str:
