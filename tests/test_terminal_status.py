@@ -174,4 +174,11 @@ def test_a_quarter_with_nothing_to_report_says_so(
         "action is late or short of resources."
     )
     rows = [line for line in lines if line.startswith("✓ On target")]
-    assert [row.split()[3] for row in rows] == ["CS-25", "CS-14", "CS-09", "CS-14", "CS-18", "CS-20"]
+    assert [row.split()[3] for row in rows] == [
+        "CS-25",
+        "CS-14",
+        "CS-09",
+        "CS-14",
+        "CS-18",
+        "CS-20",
+    ]

@@ -76,7 +76,8 @@ def changes_since_last_quarter(result: QuarterReview) -> str | None:
         for change in board.changes
     )
     count = len(board.changes)
-    return f"{count} status{'es' if count != 1 else ''} changed since {board.previous_period}: {moves}."
+    statuses = "status" if count == 1 else "statuses"
+    return f"{count} {statuses} changed since {board.previous_period}: {moves}."
 
 
 def needing_attention(result: QuarterReview) -> list[Attention]:

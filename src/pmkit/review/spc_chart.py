@@ -18,8 +18,10 @@ from pmkit.review.spc_result import RULE_WORDS
 if TYPE_CHECKING:
     from pmkit.review.spc_result import SpcPoint, SpcReview
 
-WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 56, 112, 16, 36
+WIDTH, HEIGHT = 460, 280
+"""The chart's own units: 358 pixels wide on a phone shows ``FONT`` at 12.45 pixels."""
+FONT = 16
+LEFT, RIGHT, TOP, BOTTOM = 64, 150, 16, 44
 
 COMMON = "#6f777b"
 IMPROVING = "#1d70b8"
@@ -79,7 +81,6 @@ def assurance_icon(spc: SpcReview) -> str:
         mark = (
             f'<path d="M9 18 q4.5 -7 9 0 t9 0" fill="none" stroke="{colour}" stroke-width="2.5"/>'
             f'<line x1="6" y1="18" x2="30" y2="18" stroke="{colour}" stroke-dasharray="3 2"/>'
-            f'<text x="18" y="31" text-anchor="middle" font-size="8" fill="{colour}">?</text>'
         )
     else:
         letter = "P" if spc.assurance == "consistently_meets" else "F"
@@ -151,7 +152,7 @@ def spc_chart(indicator_id: str, title: str, spc: SpcReview | None, key: str) ->
     chart_title = escape(f"{indicator_id} {title}: XmR chart")
     description = escape(chart_words(spc))
     return (
-        f'<svg class="spc-chart" style="width: 100%; max-width: 40rem; height: auto" '
+        f'<svg class="spc-chart" style="width: 100%; max-width: 32rem; height: auto" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{key}-title {key}-desc">'
         f'<title id="{key}-title">{chart_title}</title>'
@@ -208,10 +209,10 @@ def _line_labels(spc: SpcReview, y: Any) -> str:
     placed: list[str] = []
     previous = -100.0
     for words, wanted in named:
-        previous = max(wanted, previous + 12)
+        previous = max(wanted, previous + FONT + 2)
         placed.append(
-            f'<text x="{WIDTH - RIGHT + 6}" y="{previous + 4:.1f}" '
-            f'font-size="11">{escape(words)}</text>'
+            f'<text x="{WIDTH - RIGHT + 6}" y="{previous + FONT * 0.35:.1f}" '
+            f'font-size="{FONT}">{escape(words)}</text>'
         )
     return "".join(placed)
 
@@ -255,8 +256,8 @@ def _axes(spc: SpcReview, x: Any, y: Any, low: float, high: float) -> str:
     for level in (low, (low + high) / 2, high):
         shown = number(Decimal(repr(round(level, 2))))
         parts.append(
-            f'<text x="{LEFT - 6}" y="{y(level) + 4:.1f}" text-anchor="end" '
-            f'font-size="11">{escape(shown)}</text>'
+            f'<text x="{LEFT - 6}" y="{y(level) + FONT * 0.35:.1f}" text-anchor="end" '
+            f'font-size="{FONT}">{escape(shown)}</text>'
         )
     labelled = {0, len(spc.points) - 1}
     index = 0
@@ -266,7 +267,7 @@ def _axes(spc: SpcReview, x: Any, y: Any, low: float, high: float) -> str:
     for i in sorted(labelled):
         anchor = "start" if i == 0 else "end" if i == len(spc.points) - 1 else "middle"
         parts.append(
-            f'<text x="{x(i):.1f}" y="{bottom + 16}" text-anchor="{anchor}" '
-            f'font-size="11">{escape(spc.points[i].period)}</text>'
+            f'<text x="{x(i):.1f}" y="{bottom + FONT + 6}" text-anchor="{anchor}" '
+            f'font-size="{FONT}">{escape(spc.points[i].period)}</text>'
         )
     return "".join(parts)

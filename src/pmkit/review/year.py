@@ -16,15 +16,14 @@ from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
 from pmkit.review.board import partner_name
 from pmkit.review.quarter import review_quarter
-from pmkit.review.year_board import year_board
 from pmkit.review.spc_review import attach_spc
+from pmkit.review.year_board import year_board
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
     from pmkit.periods import Period
     from pmkit.plan_history.versions import PlanHistory
     from pmkit.review.result import BoardSummary, QuarterReview, Rollup
-    from pmkit.review.result import QuarterReview
     from pmkit.review.spc_result import SpcReview
 
 REPEATED_MISSES = 2
