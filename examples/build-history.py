@@ -3,11 +3,14 @@
 Each example plan's change log records how the plan was refined: the plan for
 2025/26 agreed in March 2025, with a target revised and another first set at
 a review that autumn; the plan for 2026/27 agreed in March 2026, replacing
-the 2025/26 targets; indicators added once the 2025/26 baselines were in; and
-targets revised at the first quarterly review of 2026/27. This script commits
-the plan as it stood at each of those dates, with fixed dates and authors (so
-the history is the same on every machine), ending with the plan exactly as it
-is in examples/:
+the 2025/26 targets (and, for community safety, adding an indicator);
+indicators added once the 2025/26 baselines were in; and targets revised at
+the first quarterly review of 2026/27. This script commits the plan as it
+stood at each of those dates, with fixed dates and authors (so the history is
+the same on every machine), ending with the plan exactly as it is in
+examples/. An indicator new to an example plan that the history below does not
+place stops the build if it would carry a baseline from a year not yet begun:
+say which step added it.
 
     uv run python examples/build-history.py community-safety kestermoor
     cd kestermoor
