@@ -3,11 +3,14 @@
 Each example plan's change log records how the plan was refined: the plan for
 2025/26 agreed in March 2025, with a target revised and another first set at
 a review that autumn; the plan for 2026/27 agreed in March 2026, replacing
-the 2025/26 targets; indicators added once the 2025/26 baselines were in; and
-targets revised at the first quarterly review of 2026/27. This script commits
-the plan as it stood at each of those dates, with fixed dates and authors (so
-the history is the same on every machine), ending with the plan exactly as it
-is in examples/:
+the 2025/26 targets (and, for community safety, adding an indicator);
+indicators added once the 2025/26 baselines were in; and targets revised at
+the first quarterly review of 2026/27. This script commits the plan as it
+stood at each of those dates, with fixed dates and authors (so the history is
+the same on every machine), ending with the plan exactly as it is in
+examples/. An indicator new to an example plan that the history below does not
+place stops the build if it would carry a baseline from a year not yet begun:
+say which step added it.
 
     uv run python examples/build-history.py community-safety kestermoor
     cd kestermoor
@@ -129,7 +132,8 @@ HISTORIES: dict[str, list[Step]] = {
         Step(
             "2026-03-19",
             *KESTERMOOR,
-            "Plan for 2026/27 agreed by the Partnership Board",
+            "Plan for 2026/27 agreed by the Partnership Board; CS-25 added",
+            added=("CS-25",),
             revised=(_title("Safer Kestermoor Partnership"),),
             targets_before=SAFETY_2025,
         ),
@@ -143,6 +147,7 @@ HISTORIES: dict[str, list[Step]] = {
                 "CS-02": "10.2",
                 "CS-12": "18.6",
                 "CS-13": "15.0",
+                "CS-25": "201",
                 "CS-03": "9.0",
                 "CS-04": "75",
                 "CS-05": "13.4",
@@ -249,7 +254,7 @@ def _with_targets(text: str, indicator: str, targets: tuple[str, ...]) -> str:
     at = next((n for n in range(start, end) if lines[n] == "    targets:\n"), None)
     written = [f"      - {target}\n" for target in targets]
     if at is None:
-        at = next(n for n in range(start, end) if lines[n].startswith("    baseline:")) + 1
+        at = _baseline_span(lines, indicator)[1]
         return "".join(lines[:at] + (["    targets:\n", *written] if written else []) + lines[at:])
     stop = at + 1
     while stop < end and lines[stop].startswith("      "):
@@ -268,24 +273,88 @@ def _year_before(text: str) -> str:
     return re.sub(r"\b(20\d{2})\b(?!/)", lambda found: str(int(found[1]) - 1), text)
 
 
+def _baseline_span(lines: list[str], indicator: str) -> tuple[int, int]:
+    """Where ``indicator``'s baseline begins and ends: one line, or a block mapping."""
+    start, end = _block(lines, indicator)
+    at = next((n for n in range(start, end) if lines[n].startswith("    baseline:")), None)
+    if at is None:
+        raise SystemExit(f"build-history: {indicator} has no baseline in the example plan")
+    stop = at + 1
+    while stop < end and lines[stop].startswith("      "):
+        stop += 1
+    return at, stop
+
+
+def _unquoted(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        return text[1:-1].replace('\\"', '"')
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    return text
+
+
+def _flow_items(text: str) -> list[str]:
+    """The ``key: value`` items of a one-line mapping's inside, split at commas outside quotes."""
+    items: list[str] = []
+    current: list[str] = []
+    quote = ""
+    for character in text:
+        if quote:
+            quote = "" if character == quote else quote
+        elif character in "\"'":
+            quote = character
+        elif character == ",":
+            items.append("".join(current))
+            current = []
+            continue
+        current.append(character)
+    items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
+def _baseline_fields(lines: list[str], indicator: str) -> dict[str, str]:
+    """``indicator``'s baseline as written, field by field: ``{period: ...}`` or a block."""
+    at, stop = _baseline_span(lines, indicator)
+    head = lines[at].rstrip("\n")[len("    baseline:") :].strip()
+    if head.startswith("{") and head.endswith("}") and stop == at + 1:
+        items = _flow_items(head[1:-1])
+    elif not head and stop > at + 1:
+        items = [line.strip() for line in lines[at + 1 : stop] if not line.strip().startswith("#")]
+    else:
+        items = []
+    fields: dict[str, str] = {}
+    for item in items:
+        key, colon, value = item.partition(":")
+        if not colon or not key.strip().isidentifier():
+            raise SystemExit(f"build-history: cannot read {indicator}'s baseline")
+        fields[key.strip()] = _unquoted(value)
+    if "period" not in fields or "value" not in fields:
+        raise SystemExit(f"build-history: cannot read {indicator}'s baseline")
+    return fields
+
+
 def _with_baseline(text: str, indicator: str, value: str) -> str:
     """The plan with ``indicator``'s baseline the year before's, at ``value``.
 
-    The source is the same, a year earlier, without the counts in brackets
-    or the notes after a semicolon (they belong to the later year).
+    The baseline is written as it was (on one line or as a block), with the
+    period and the source a year earlier. The source loses its counts in
+    brackets and its notes after a semicolon, and the baseline its counts,
+    intervals and other details: they belong to the later year's figure.
     """
     lines = text.splitlines(keepends=True)
-    start, end = _block(lines, indicator)
-    at = next(n for n in range(start, end) if lines[n].startswith("    baseline: {"))
-    found = re.fullmatch(
-        r"    baseline: \{period: (\S+), value: [^,]+, source: (.*)\}\n", lines[at]
-    )
-    if found is None:
-        raise SystemExit(f"build-history: cannot read {indicator}'s baseline")
-    source = re.sub(r" \([^)]*\)|;.*$", "", found[2].strip('"'))
-    period, source = _year_before(found[1]), _year_before(source)
-    lines[at] = f'    baseline: {{period: {period}, value: {value}, source: "{source}"}}\n'
-    return "".join(lines)
+    fields = _baseline_fields(lines, indicator)
+    at, stop = _baseline_span(lines, indicator)
+    earlier = {"period": _year_before(fields["period"]), "value": value}
+    if "source" in fields:
+        source = re.sub(r" \([^)]*\)|;.*$", "", fields["source"])
+        earlier["source"] = '"' + _year_before(source).replace('"', '\\"') + '"'
+    if lines[at].strip() == "baseline:":
+        written = ["    baseline:\n", *(f"      {key}: {item}\n" for key, item in earlier.items())]
+    else:
+        inside = ", ".join(f"{key}: {item}" for key, item in earlier.items())
+        written = [f"    baseline: {{{inside}}}\n"]
+    return "".join(lines[:at] + written + lines[stop:])
 
 
 def _without_indicator(text: str, indicator: str) -> str:
@@ -295,7 +364,8 @@ def _without_indicator(text: str, indicator: str) -> str:
     kept = lines[:start] + lines[end:]
     kept = [line for line in kept if line.strip() != f"in_year_proxy: {indicator}"]
     text = "".join(kept)
-    return text.replace(f"[{indicator}, ", "[").replace(f", {indicator}]", "]")
+    named = re.escape(indicator)
+    return re.sub(rf"(?<=\[){named}, |, {named}(?=[,\]])", "", text)
 
 
 def _without_later_entries(text: str, day: str) -> str:
@@ -333,6 +403,45 @@ def plan_as_at(final: str, steps: list[Step], number: int) -> str:
     return text
 
 
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _check_baselines(text: str, day: str) -> None:
+    """Stop if the plan of ``day`` gives a baseline for a period that had not begun.
+
+    An indicator new to the plan since the history was written would otherwise
+    appear in March 2025 with a baseline from years not yet started: the
+    history must say when it was added, or the baseline it had before.
+    """
+    lines = text.splitlines(keepends=True)
+    found = re.search(r"^  year_start: (\w+)$", text, re.MULTILINE)
+    month = _MONTHS.index(found[1]) + 1 if found and found[1] in _MONTHS else 4
+    for line in lines:
+        if not line.startswith("  - id: "):
+            continue
+        indicator = line[len("  - id: ") :].strip()
+        start, end = _block(lines, indicator)
+        if not any(lines[n].startswith("    baseline:") for n in range(start, end)):
+            continue
+        at = _baseline_span(lines, indicator)[0]
+        if lines[at].rstrip().endswith((">-", ">", "|", "|-")):
+            continue  # a baseline in words
+        period = _baseline_fields(lines, indicator)["period"]
+        year = re.match(r"(\d{4})(/\d{2})?", period)
+        if year is None:
+            continue
+        begins = f"{year[1]}-{month if year[2] else 1:02d}-01"
+        if begins > day:
+            raise SystemExit(
+                f"build-history: in the plan of {day}, {indicator}'s baseline is for "
+                f"{period}, which had not begun; say in HISTORIES when {indicator} was "
+                "added (Step.added), or the baseline it had before (Step.baselines_before)"
+            )
+
+
 def _git(folder: Path, *arguments: str, env: dict[str, str] | None = None) -> None:
     subprocess.run(
         ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *arguments],
@@ -358,6 +467,7 @@ def build(example: str, folder: Path) -> None:
     _git(folder, "init", "--quiet", env=base)
     for number, step in enumerate(steps):
         text = plan_as_at(final, steps, number)
+        _check_baselines(text, step.day)
         (folder / "plan.yaml").write_bytes(text.encode("utf-8"))
         if number == len(steps) - 1 and (source / "monitoring").is_dir():
             shutil.copytree(source / "monitoring", folder / "monitoring")

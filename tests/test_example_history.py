@@ -14,11 +14,13 @@ monitoring data.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -132,3 +134,114 @@ def test_the_health_example_has_its_2025_26_targets_too(tmp_path: Path, run_cli:
     assert [revision[:60] for revision in then["revisions"]] == [
         "HW-12's target for 2025/26 was revised from 24700 to 24900 o"
     ]
+
+
+def history_script() -> ModuleType:
+    """examples/build-history.py, loaded as a module to try its pieces on small plans."""
+    spec = importlib.util.spec_from_file_location("build_history", BUILD)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_history"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+SMALL = (
+    "partnership:\n"
+    "  year_start: April\n"
+    "indicators:\n"
+    "  - id: HW-03\n"
+    "    national_id: fingertips:92443\n"
+    "    baseline:\n"
+    "      period: 2025/26\n"
+    "      value: 2050\n"
+    "      numerator: 572\n"
+    "      denominator: 27900\n"
+    '      source: "QuitManager, April 2025 to March 2026 (572 quits)"\n'
+    "  - id: HW-04\n"
+    "    definition:\n"
+    "      standardised: true\n"
+    "    baseline: {period: 2025/26, value: 24.9, numerator: 10, denominator: 40,"
+    " source: 'Active Lives, 2025; provisional'}\n"
+    "    targets:\n"
+    "      - {period: 2026/27, value: 24.0}\n"
+    "actions:\n"
+    "  - id: A1\n"
+    "    indicators: [HW-01, HW-03, HW-04]\n"
+)
+
+
+def test_a_baseline_with_counts_goes_back_a_year_without_them() -> None:
+    script = history_script()
+    # A block baseline stays a block; a one-line baseline stays on one line.
+    # The period and the source move a year earlier; the counts, the bracket
+    # and the note after the semicolon belong to the later year and go.
+    text = script._with_baseline(SMALL, "HW-03", "1890")
+    text = script._with_baseline(text, "HW-04", "25.3")
+    assert (
+        "    baseline:\n"
+        "      period: 2024/25\n"
+        "      value: 1890\n"
+        '      source: "QuitManager, April 2024 to March 2025"\n'
+        "  - id: HW-04\n"
+    ) in text
+    assert '    baseline: {period: 2024/25, value: 25.3, source: "Active Lives, 2024"}\n' in text
+    assert "numerator" not in text
+    assert "national_id: fingertips:92443\n" in text
+    assert "standardised: true\n" in text
+
+
+def test_a_target_put_back_goes_after_a_block_baseline() -> None:
+    script = history_script()
+    text = script._with_targets(SMALL, "HW-03", ("{period: 2025/26, value: 2200}",))
+    assert (
+        '      source: "QuitManager, April 2025 to March 2026 (572 quits)"\n'
+        "    targets:\n"
+        "      - {period: 2025/26, value: 2200}\n"
+        "  - id: HW-04\n"
+    ) in text
+
+
+def test_an_indicator_taken_out_leaves_the_lists_it_was_in() -> None:
+    script = history_script()
+    assert "    indicators: [HW-01, HW-04]\n" in script._without_indicator(SMALL, "HW-03")
+    assert "    indicators: [HW-01, HW-03]\n" in script._without_indicator(SMALL, "HW-04")
+
+
+def test_a_baseline_for_a_year_not_yet_begun_stops_the_build() -> None:
+    script = history_script()
+    # 2025/26 begins on 1 April 2025: a plan of 20 March 2025 cannot have it
+    # as a baseline, so an indicator the history does not place stops the build.
+    with pytest.raises(SystemExit) as stopped:
+        script._check_baselines(SMALL, "2025-03-20")
+    assert "in the plan of 2025-03-20, HW-03's baseline is for 2025/26" in str(stopped.value)
+    script._check_baselines(SMALL, "2025-04-01")
+
+
+def test_cs_25_comes_in_with_the_plan_for_2026_27(tmp_path: Path, run_cli: RunCli) -> None:
+    plan = built(tmp_path, "community-safety")
+
+    def version(revision: str) -> str:
+        return subprocess.run(
+            ["git", "show", f"{revision}:plan.yaml"],
+            cwd=plan.parent,
+            env=git_env(),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+
+    assert "  - id: CS-25\n" not in version("HEAD~3")  # the autumn 2025 review
+    agreed = version("HEAD~2")  # the plan for 2026/27, 19 March 2026
+    assert "CS-25 (deliberate secondary\n" in agreed
+    assert "    baseline: {period: 2024/25, value: 201, source: " in agreed
+    assert "    baseline: {period: 2025/26, value: 189, source: " in version("HEAD~1")
+
+    # 2025/26 had no target for CS-25. Its months add up to 22 + 25 + 17 + 34
+    # + 27 + 12 + 14 + 15 + 5 + 4 + 5 + 9 = 189 fires; lower is better, so
+    # against the 201 of 2024/25 the plan had before May 2026 it is improving.
+    then = year_review(run_cli, plan, "--history")
+    cs25 = next(item for item in then["indicators"] if item["id"] == "CS-25")
+    assert (cs25["target"], cs25["actual"], cs25["status"]) == (None, 189, "no_target")
+    assert (cs25["baseline"], cs25["baseline_period"]) == (201, "2024/25")
+    assert cs25["against_baseline"] == "improving"

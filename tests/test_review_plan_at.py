@@ -62,16 +62,18 @@ def line(review: dict[str, Any], indicator: str) -> tuple[Any, str] | None:
 def test_a_year_judged_against_the_plan_at_a_date(plan: Path, run_cli: RunCli) -> None:
     # On 1 April 2025 the plan was March 2025's: CS-04 aimed at 66 per 100,000.
     # Lower is better, 5% tolerance: 68 is within 66 x 1.05 = 69.3, near target.
-    # CS-17 had no target yet; CS-18 was not in the plan.
+    # CS-17 had no target yet; CS-25 (added in March 2026) and CS-18 (added in
+    # May 2026) were not in the plan, named in the plan's order.
     april = judged(run_cli, plan, "--year", "2025/26", "--plan-at", "01/04/2025")
     assert line(april, "CS-04") == (66, "amber")
     assert line(april, "CS-17") == (None, "no_target")
     assert line(april, "CS-18") is None
+    assert line(april, "CS-25") is None
     assert april["in_force"][0].startswith("Judged against the plan as it stood at 01/04/2025 (")
     assert april["in_force"][0].endswith(
         " of 20 March 2025): its indicators and targets, not the working copy's"
     )
-    assert april["in_force"][1] == "Not yet in the plan then, so not reviewed: CS-18"
+    assert april["in_force"][1] == "Not yet in the plan then, so not reviewed: CS-25, CS-18"
 
     # After the October 2025 review CS-04 aimed at 70: 68 is on target; CS-17 at
     # 100, and 104 children started: on target.
