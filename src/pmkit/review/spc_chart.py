@@ -46,7 +46,8 @@ def register(names: dict[str, Any]) -> None:
     from markupsafe import Markup
 
     names["spc_chart"] = lambda item, key: Markup(spc_chart(item.id, item.title, item.spc, key))
-    names["spc_icons"] = lambda spc: Markup(variation_icon(spc) + assurance_icon(spc))
+    names["variation_icon"] = lambda spc: Markup(variation_icon(spc))
+    names["assurance_icon"] = lambda spc: Markup(assurance_icon(spc))
 
 
 def variation_icon(spc: SpcReview) -> str:
