@@ -327,7 +327,7 @@ def record_progress_and_a_corrected_figure(officer: Officer) -> None:
         "record", "progress", "A1", "--status", "at_risk", "--percent", "65",
         "--commentary", "Lock supplier delayed; 40 homes waiting",
     )  # fmt: skip
-    assert f"recorded: progress of A1 (at_risk) for {QUARTER}" in progress.stdout
+    assert f"recorded: progress of A1 (at risk) for {QUARTER}" in progress.stdout
     recorded = officer.pmkit(
         "record", "figure", "IND-03", "118", "--final",
         "--commentary", "Deliberate fires year to date",

@@ -113,7 +113,7 @@ def test_as_of_is_taken_after_a_group_and_after_its_command(
     assert after_group.exit_code == 0, after_group.output
     assert after_group.stdout.startswith("recorded: CS-01 2026/27 Q2 = 88.2 (provisional)")
     assert after_command.exit_code == 0, after_command.output
-    assert after_command.stdout.startswith("recorded: progress of A1 (on_track) for 2026/27 Q2")
+    assert after_command.stdout.startswith("recorded: progress of A1 (on track) for 2026/27 Q2")
 
 
 def test_version_is_taken_after_the_command(run_cli: RunCli) -> None:
@@ -282,7 +282,7 @@ def test_action_partner_and_principle_ids_are_found_in_any_case(
         "31/01/2027",
     )
 
-    assert progress.stdout.startswith("recorded: progress of A1 (on_track) for 2026/27 Q2")
+    assert progress.stdout.startswith("recorded: progress of A1 (on track) for 2026/27 Q2")
     assert resource.stdout.startswith("recorded: £5,000 from police to A1 for 2026/27 Q2")
     assert score.stdout.startswith("recorded: council's score for trust (3) for 2026/27")
     assert remedial.stdout.startswith("recorded: a remedial action on CS-01")

@@ -112,7 +112,7 @@ def test_action_progress_is_recorded_for_the_quarter_just_ended(
     )
 
     assert result.exit_code == 0, result.output
-    assert "recorded: progress of A1 (on_track) for 2026/27 Q2" in result.stdout
+    assert "recorded: progress of A1 (on track) for 2026/27 Q2" in result.stdout
     entry = load(tmp_path / "monitoring" / "2026-27-Q2.yaml")["actions"]["A1"]
     assert entry["status"] == "on_track"
     assert entry["percent_complete"] == 40

@@ -84,7 +84,7 @@ def record_progress(
     who = recorder(by, space.plan_path)
     _run(
         space,
-        f"progress of {action} ({status.value})",
+        f"progress of {action} ({status.words})",
         lambda: record(
             space,
             action,
