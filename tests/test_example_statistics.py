@@ -11,8 +11,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from goldens import ROOT
 
+from goldens import ROOT
 from pmkit.monitoring.workspace import open_workspace
 from pmkit.periods import Calendar
 from pmkit.review.quarter import review_quarter
@@ -33,8 +33,8 @@ def item(result: QuarterReview, key: str) -> IndicatorReview:
 
 def test_knife_crime_takes_byars_interval(result: QuarterReview) -> None:
     # 113 offences in 176,400 residents: 64.06 per 100,000, shown as 64. Byar:
-    # 113·(1 − 1/1017 − 1.959964/(3·√113))³ = 113·0.937557³ = 93.126;
-    # 114·(1 − 1/1026 + 1.959964/(3·√114))³ = 114·1.060214³ = 135.858;
+    # 113·(1 - 1/1017 - 1.959964/(3·√113))³ = 113·0.937557³ = 93.126;
+    # 114·(1 - 1/1026 + 1.959964/(3·√114))³ = 114·1.060214³ = 135.858;
     # times 100,000/176,400: 52.79 to 77.02.
     stats = item(result, "CS-04").statistics
     assert stats is not None
@@ -63,11 +63,11 @@ def test_marac_repeats_take_wilsons_interval(result: QuarterReview) -> None:
 def test_direction_is_said_only_where_the_change_is_significant(result: QuarterReview) -> None:
     # MARAC: 46 of 210 (21.90%) against 43 of 207 (20.77%) in Q1, Wilson 16.84% to
     # 27.98% and 15.80% to 26.81%: the difference 1.13 points has the Newcombe
-    # limits 1.13 − √(5.06² + 6.03²) = −6.74 and 1.13 + √(6.07² + 4.97²) = 8.98,
+    # limits 1.13 - √(5.06² + 6.03²) = -6.74 and 1.13 + √(6.07² + 4.97²) = 8.98,
     # which hold 0.
     assert item(result, "CS-08").direction == "no_significant_change"
     # Victims referred: 594 of 620 (95.81%) against 539 of 603 (89.39%), Wilson
     # 93.93% to 97.12% and 86.67% to 91.60%: the difference 6.42 points has the
-    # limits 6.42 − √(1.88² + 2.21²) = 3.52 and 6.42 + √(1.32² + 2.71²) = 9.43,
+    # limits 6.42 - √(1.88² + 2.21²) = 3.52 and 6.42 + √(1.32² + 2.71²) = 9.43,
     # which leave out 0: a significant improvement.
     assert item(result, "CS-14").direction == "improving"
