@@ -36,6 +36,8 @@ _NUMBERS = {2, 3}
 """The columns of numbers, set to the right."""
 _LEAST_TITLE = 20
 """The narrowest an indicator's or action's id and title is cut to."""
+_LEAST_DIRECTION = len("↓ improving")
+"""The narrowest the direction is cut to ("↓ no significant change" gives way first)."""
 _FULL_DIRECTION_FROM = 40
 """Below this many cells for the title, the direction drops what it was compared with."""
 _HUGE = 10**6
@@ -166,7 +168,7 @@ def _indicators(out: Console, result: QuarterReview, fit: _Fit) -> None:
     full = fit.wide or widths[1] >= min(_FULL_DIRECTION_FROM, max(cell_len(r[1]) for r in rows))
     if not full:
         rows = [_HEADINGS, *(_indicator_cells(item, full=False) for item in members)]
-        widths = fit.columns(rows, {1: _LEAST_TITLE})
+        widths = fit.columns(rows, {1: _LEAST_TITLE, 5: _LEAST_DIRECTION})
     out.print(_row(_HEADINGS, widths, fit, ["bold underline"] * len(widths)), soft_wrap=True)
     for group in found:
         out.print(Text(fit.line(group.heading), style="bold"), soft_wrap=fit.wide)
