@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pmkit.judgement.direction import Direction
 from pmkit.judgement.status import ORDER, Rag
 from pmkit.review.numbers import number
 
@@ -187,6 +188,8 @@ def short_direction(item: IndicatorReview) -> str:
     if item.direction is None or not item.direction_words:
         return "-"
     arrow = item.direction_words.split(" ", 1)[0]
+    if item.direction is Direction.NO_SIGNIFICANT_CHANGE:
+        return f"{arrow} not sig."
     return f"{arrow} {item.direction.words}"
 
 
