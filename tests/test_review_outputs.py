@@ -104,6 +104,7 @@ QUARTER_HEADINGS = [
 """The review's headings: the outcomes' own (###) come after the first seven."""
 YEAR_HEADINGS = [
     "## Summary",
+    "### Status changes since 2024/25",
     "### For the board to decide or note",
     "### Indicators off target at the year end",
     "## By priority and by partner",
@@ -405,6 +406,7 @@ def test_json(tmp_path: Path, run_cli: RunCli) -> None:
             "due": 500,
             "provided": 100,
             "partner_name": "Test Council",
+            "short": 400,  # £500 due by now (half of £1,000), £100 provided
         }
     ]
     # Most severe first; ids for machines, names beside them.

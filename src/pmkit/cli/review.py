@@ -101,7 +101,8 @@ def review(
     """Write the quarterly performance review for the board (or, for a year, the annual review).
 
     A board pack, the same in every format: first a summary (when the figures
-    were recorded, counts by status against last quarter, what moved, what
+    were recorded, counts by status against last quarter (for a year, against
+    last year's year end), what moved, what
     the board is asked to decide or note, the indicators off target with their
     owners and remedial actions); then the exceptions, most severe first;
     roll-ups by priority and by partner; every indicator against its target

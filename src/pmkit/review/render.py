@@ -10,7 +10,7 @@ title or a commentary cannot change the report's structure.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -40,9 +40,17 @@ class TemplateProblem(Exception):
 
 
 def plain(value: Any) -> Any:
-    """The review as JSON-ready data: dataclasses to dicts, exact numbers to numbers."""
+    """The review as JSON-ready data: dataclasses to dicts, exact numbers to numbers.
+
+    A dataclass's fields are dumped, then any properties it names in
+    ``JSON_PROPERTIES`` (worked out from its fields, so never stale).
+    """
     if is_dataclass(value) and not isinstance(value, type):
-        return {key: plain(item) for key, item in asdict(value).items()}
+        found = {item.name: plain(getattr(value, item.name)) for item in fields(value)}
+        # A result may name properties worth dumping too (a resource line's shortfall).
+        for name in getattr(value, "JSON_PROPERTIES", ()):
+            found[name] = plain(getattr(value, name))
+        return found
     if isinstance(value, dict):
         return {str(key): plain(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import ClassVar
 
 from pmkit.judgement.direction import Direction
 from pmkit.judgement.status import Rag
@@ -167,6 +168,9 @@ class ResourceLine:
     due: Decimal
     provided: Decimal
     partner_name: str = ""
+
+    JSON_PROPERTIES: ClassVar[tuple[str, ...]] = ("short",)
+    """The properties the JSON shows beside the fields."""
 
     @property
     def short(self) -> Decimal:

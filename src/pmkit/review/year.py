@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from typing import TYPE_CHECKING
 
-from pmkit.judgement.assess import figure_lookup
 from pmkit.judgement.direction import direction
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import Sharing, period_target, sharing
-from pmkit.judgement.year_end import year_end
 from pmkit.model.indicators import Polarity
 from pmkit.periods import PeriodKind
 from pmkit.review.board import partner_name
 from pmkit.review.quarter import review_quarter
 from pmkit.review.spc_review import attach_spc
 from pmkit.review.year_board import year_board
+from pmkit.review.year_status import year_status
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
@@ -111,26 +109,16 @@ def review_year(
     """
     ended = [q for q in year.parts(PeriodKind.QUARTER) if q.end < workspace.as_of]
     quarters = [review_quarter(workspace, quarter) for quarter in ended]
-    scheme = workspace.plan.settings.rag
     lines = []
     for position, indicator in enumerate(workspace.plan.indicators):
         statuses = [quarter.indicators[position].status.value for quarter in quarters]
-        figure = figure_lookup(indicator, partial(workspace.figure, indicator.id))
-        actual, method = year_end(indicator, year, figure)
-        target = period_target(indicator, year)
-        if actual is not None and target.usable:
-            status = judge(indicator, actual, target, scheme)
-        elif not target.usable:
-            status = Rag.NO_TARGET
-        elif year.end >= workspace.as_of:
-            status = Rag.NOT_DUE
-        else:
-            status = Rag.NO_DATA
+        found = year_status(workspace, indicator, year)
+        actual, target = found.actual, found.target
         baseline = indicator.baseline
         moved = None
         if baseline is not None and baseline.value is not None and actual is not None:
-            found = direction(indicator.polarity, actual, baseline.value)
-            moved = found.value if found is not None else None
+            way = direction(indicator.polarity, actual, baseline.value)
+            moved = way.value if way is not None else None
         lines.append(
             YearLine(
                 indicator.id,
@@ -139,10 +127,10 @@ def review_year(
                 baseline.period.label if baseline and baseline.period else None,
                 actual,
                 target.value,
-                status,
+                found.status,
                 statuses,
                 moved,
-                method,
+                found.method,
                 target.low,
                 target.high,
                 indicator.owner.partner if indicator.owner else None,
@@ -165,7 +153,7 @@ def review_year(
     if history is not None:
         review.revisions = _revisions(workspace, year, history)
         review.prompts += review.revisions
-    year_board(workspace, review, quarters[-1] if quarters else None)
+    year_board(workspace, review, year, quarters[-1] if quarters else None)
     return review
 
 

@@ -6,19 +6,24 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from pmkit.review.result import BoardItem, BoardSummary, Exception_, Rag, Rollup
+from pmkit.review.result import BoardItem, BoardSummary, Exception_, Rag, Rollup, StatusChange
+from pmkit.review.year_status import year_status
 
 if TYPE_CHECKING:
     from pmkit.monitoring.workspace import Workspace
+    from pmkit.periods import Period
     from pmkit.review.result import QuarterReview
     from pmkit.review.year import YearLine, YearReview
 
 
-def year_board(workspace: Workspace, review: YearReview, last: QuarterReview | None) -> None:
+def year_board(
+    workspace: Workspace, review: YearReview, year: Period, last: QuarterReview | None
+) -> None:
     """Fill in ``review``'s summary and roll-ups from its year-end lines.
 
     The figures' date and provisional count are those of the last quarter
-    reviewed; the remedial actions are those still open then.
+    reviewed; the remedial actions are those still open then. The change
+    since last year sets the year-end statuses beside the year before's.
     """
     from pmkit.review.quarter import plan_problems
 
@@ -57,11 +62,15 @@ def year_board(workspace: Workspace, review: YearReview, last: QuarterReview | N
     ]
     asks += [BoardItem("note", "plan", f"The plan has an error: {p}") for p in review.plan_problems]
     board = last.board if last is not None else None
+    before = _last_year(workspace, year.previous())
     review.board = BoardSummary(
         data_as_at=board.data_as_at if board is not None else None,
         provisional=board.provisional if board is not None else 0,
         figures=board.figures if board is not None else 0,
         counts=dict(Counter(line.status.value for line in lines)),
+        previous_period=year.previous().label,
+        previous_counts=dict(Counter(status.value for _, status in before)),
+        changes=_changes(lines, before),
         asks=asks,
         top=top,
     )
@@ -76,6 +85,31 @@ def year_board(workspace: Workspace, review: YearReview, last: QuarterReview | N
         lines,
         lambda line, key: line.owner in key,
     )
+
+
+def _last_year(workspace: Workspace, year: Period) -> list[tuple[bool, Rag]]:
+    """Each indicator's year-end status the year before: whether it had a figure, and which.
+
+    Only what the counts and the changes need: no quarters, charts or prompts.
+    """
+    found = []
+    for indicator in workspace.plan.indicators:
+        status = year_status(workspace, indicator, year)
+        found.append((status.actual is not None, status.status))
+    return found
+
+
+def _changes(lines: list[YearLine], before: list[tuple[bool, Rag]]) -> list[StatusChange]:
+    """The indicators whose year-end status moved since last year, from what to what.
+
+    An indicator with no year-end figure, this year or last, has nothing to
+    compare: it is left out.
+    """
+    return [
+        StatusChange(line.id, line.title, was, line.status, line.owner, line.owner_name)
+        for line, (had, was) in zip(lines, before, strict=True)
+        if had and line.actual is not None and was is not line.status
+    ]
 
 
 def _rollups(
