@@ -237,6 +237,10 @@ def test_an_earlier_stretch_on_trial_limits_shows_no_special_cause(tmp_path: Pat
         "only 7 points from 2020/21 Q1: fewer than the 12 a chart needs, so its limits are "
         "trial limits and no special cause is read there"
     ]
+    # On the chart the seven are hollow circles, each saying it is not judged.
+    html = render_review(result, "quarter", "html")
+    assert html.count("(trial limits: not judged)</title>") == 7
+    assert html.count('r="3.5" fill="#fff"') == 7
 
 
 def test_a_process_change_must_be_of_the_indicators_frequency_and_in_use(

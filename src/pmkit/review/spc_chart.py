@@ -242,7 +242,13 @@ def _marker(cx: float, cy: float, point: SpcPoint) -> str:
         f"{point.period}: {number(point.value)}"
         + (f", special cause ({RULE_WORDS[point.special_cause]})" if point.special_cause else "")
     )
-    if point.special_cause is None:
+    if point.variation is None:
+        tip += " (trial limits: not judged)"
+        shape = (
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="#fff" stroke="{colour}" '
+            'stroke-width="1.5"/>'
+        )
+    elif point.special_cause is None:
         shape = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{colour}"/>'
     elif point.variation == "special_cause_improving":
         shape = f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" fill="{colour}"/>'
