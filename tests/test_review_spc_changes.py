@@ -267,3 +267,12 @@ def test_a_process_change_must_be_of_the_indicators_frequency_and_in_use(
     assert (
         "process change 1 is from 2023/24 Q4, before the indicator is in use (from 2024/25)\n"
     ) in result.output
+
+    retired = "    active: {to: 2025/26}\n" + month.replace("2026-05", "2026/27 Q1")
+    plan.write_text(HEAD + retired, encoding="utf-8")
+
+    result = run_cli("validate", plan)
+
+    assert (
+        "process change 1 is from 2026/27 Q1, after the indicator's last period in use (2025/26)\n"
+    ) in result.output
