@@ -224,13 +224,14 @@ def test_the_plans_minimum_leaves_a_short_stretch_unread(tmp_path: Path) -> None
     assert [segment.trial for segment in spc.segments] == [True, True, False, True]
     assert spc.variation is None
     assert spc.note == (
-        "only 14 points since 2025-01; 15 are needed, so the limits are trial limits"
+        "only 14 points since 2025-01; 15 are needed, so the limits are trial limits and "
+        "no point is judged by them"
     )
     assert spc.warnings[:2] == [
         "only 13 points from 2021-04: fewer than the 15 a chart needs, so its limits are "
-        "trial limits",
+        "trial limits and no special cause is read there",
         "only 13 points from 2022-05: fewer than the 15 a chart needs, so its limits are "
-        "trial limits",
+        "trial limits and no special cause is read there",
     ]
 
 
@@ -245,7 +246,7 @@ def test_markdown_and_json_give_the_judgements_in_words_and_symbols(tmp_path: Pa
     assert "59, 2021-04 to 2026-02" in row
     assert "↑(H) Special cause, improving" in row
     assert "(F) Consistently fails the target (target 30)" in row
-    assert "10.07 (-6.09 to 26.24); since 2025-01" in row
+    assert "10.07 (0 to 26.24); since 2025-01" in row  # -6.09 drawn at 0, as a percentage
     assert row.endswith(
         "| 2022-04 (beyond a process limit); 2022-11 to 2023-05 (a run of seven rising or "
         "falling); 2024-10 (two of three near a limit); 2024-12 (two of three near a limit); "

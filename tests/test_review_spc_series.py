@@ -126,7 +126,10 @@ def test_a_change_in_the_latest_month_leaves_one_point_and_no_judgement(tmp_path
     assert spc.breaks == ["2026-09"]
     assert [segment.points for segment in spc.segments] == [17, 1]
     assert spc.variation is None
-    assert spc.note == "only 1 point since 2026-09; 12 are needed, so the limits are trial limits"
+    assert spc.note == (
+        "only 1 point since 2026-09; 12 are needed, so the limits are trial limits and no "
+        "point is judged by them"
+    )
 
 
 def test_an_annual_indicator_takes_its_years(tmp_path: Path) -> None:

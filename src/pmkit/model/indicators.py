@@ -11,6 +11,7 @@ from pydantic import (
     AfterValidator,
     Field,
     GetJsonSchemaHandler,
+    ValidationInfo,
     WithJsonSchema,
     field_validator,
     model_validator,
@@ -33,6 +34,7 @@ from pmkit.model.base import (
 from pmkit.model.durations import Lag
 from pmkit.model.partners import Responsibility
 from pmkit.model.partnership import Frequency, TargetKind
+from pmkit.model.series import ActivePeriods, DefinitionChange, ProcessChange, check_process_changes
 from pmkit.model.shorthand import Shorthand, scalar_or
 from pmkit.model.units import Unit
 
@@ -300,21 +302,6 @@ class Comparator(Section):
     source: Text | None = None
 
 
-class ActivePeriods(Section):
-    """When an indicator is in use; a retired one keeps its history."""
-
-    start: PeriodLabel | None = Field(default=None, alias="from")
-    end: PeriodLabel | None = Field(default=None, alias="to")
-
-
-class DefinitionChange(Section):
-    """A change to how an indicator is defined, which may break its series."""
-
-    start: PeriodLabel = Field(alias="from")
-    change: Text
-    back_series_revised: bool | None = None
-
-
 class ExpectedRange(Section):
     """Figures outside this range are refused as likely errors when recorded."""
 
@@ -369,8 +356,20 @@ class Indicator(Entity):
     )
     active: ActivePeriods | None = None
     definition_changes: list[DefinitionChange] = Field(default_factory=list)
+    process_changes: list[ProcessChange] = Field(
+        default_factory=list,
+        description="Changes in how the service works that are not changes of definition "
+        "(a new service model, a re-based baseline): the control chart's limits start afresh.",
+    )
     expected_range: ExpectedRange | None = None
     notes: Text | None = None
+
+    @field_validator("process_changes")
+    @classmethod
+    def _process_changes(
+        cls, changes: list[ProcessChange], info: ValidationInfo
+    ) -> list[ProcessChange]:
+        return check_process_changes(changes, info.data.get("frequency"), info.data.get("active"))
 
     @field_validator("profile")
     @classmethod

@@ -16,7 +16,7 @@ from pmkit.review.numbers import number
 from pmkit.review.spc_result import RULE_WORDS
 
 if TYPE_CHECKING:
-    from pmkit.review.spc_result import SpcPoint, SpcReview
+    from pmkit.review.spc_result import SpcPoint, SpcReview, SpcSegment
 
 WIDTH, HEIGHT = 460, 280
 """The chart's own units: 358 pixels wide on a phone shows ``FONT`` at 12.45 pixels."""
@@ -110,7 +110,7 @@ def spc_chart(indicator_id: str, title: str, spc: SpcReview | None, key: str) ->
     for segment in spc.segments:
         levels += [
             float(level)
-            for level in (segment.mean, segment.lower_limit, segment.upper_limit)
+            for level in (segment.mean, segment.lower_shown, segment.upper_shown)
             if level is not None
         ]
     if spc.target is not None:
@@ -136,7 +136,7 @@ def spc_chart(indicator_id: str, title: str, spc: SpcReview | None, key: str) ->
             start, stop = start - 4, stop + 4
         dash = ' stroke-dasharray="6 4"'
         parts.append(_hline(start, stop, y(float(segment.mean)), "#0b0c0c", "", kind="mean"))
-        for limit in (segment.lower_limit, segment.upper_limit):
+        for limit in (segment.lower_shown, segment.upper_shown):
             if limit is not None:
                 parts.append(_hline(start, stop, y(float(limit)), COMMON, dash, kind="limit"))
         index += segment.points
@@ -171,7 +171,8 @@ def chart_words(spc: SpcReview) -> str:
     ]
     for segment in spc.segments:
         limits = (
-            f", process limits {number(segment.lower_limit)} to {number(segment.upper_limit)}"
+            f", process limits {number(segment.lower_shown)} to {number(segment.upper_shown)}"
+            + _calculated(segment)
             if segment.lower_limit is not None and segment.upper_limit is not None
             else ""
         )
@@ -193,15 +194,25 @@ def chart_words(spc: SpcReview) -> str:
     return " ".join(said)
 
 
+def _calculated(segment: SpcSegment) -> str:
+    """The limits as calculated, where they are drawn cut at the measure's bounds."""
+    if (segment.lower_shown, segment.upper_shown) == (segment.lower_limit, segment.upper_limit):
+        return ""
+    return (
+        f" (calculated {number(segment.lower_limit)} to {number(segment.upper_limit)}, "
+        "beyond what the measure can take)"
+    )
+
+
 def _line_labels(spc: SpcReview, y: Any) -> str:
     """The latest stretch's mean and limits, and the target, named at the chart's right."""
     latest = spc.segments[-1]
     named = [
         (f"{words} {number(level)}", y(float(level)))
         for words, level in (
-            ("upper limit", latest.upper_limit),
+            ("upper limit", latest.upper_shown),
             ("mean", latest.mean),
-            ("lower limit", latest.lower_limit),
+            ("lower limit", latest.lower_shown),
             ("target", spc.target),
         )
         if level is not None
@@ -226,12 +237,18 @@ def _hline(start: float, stop: float, level: float, colour: str, dash: str, *, k
 
 
 def _marker(cx: float, cy: float, point: SpcPoint) -> str:
-    colour = _COLOURS.get(point.variation, COMMON)
+    colour = _COLOURS.get(point.variation or "", COMMON)
     tip = escape(
         f"{point.period}: {number(point.value)}"
         + (f", special cause ({RULE_WORDS[point.special_cause]})" if point.special_cause else "")
     )
-    if point.special_cause is None:
+    if point.variation is None:
+        tip += " (trial limits: not judged)"
+        shape = (
+            f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="#fff" stroke="{colour}" '
+            'stroke-width="1.5"/>'
+        )
+    elif point.special_cause is None:
         shape = f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3.5" fill="{colour}"/>'
     elif point.variation == "special_cause_improving":
         shape = f'<rect x="{cx - 5:.1f}" y="{cy - 5:.1f}" width="10" height="10" fill="{colour}"/>'

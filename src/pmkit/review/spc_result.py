@@ -62,7 +62,8 @@ class SpcPoint:
 
     period: str
     value: Decimal
-    variation: str
+    variation: str | None
+    """None on trial limits: too few points since the break to judge the point by them."""
     special_cause: str | None = None
     """The rule that decides the point's variation (outside_limits, trend, two_of_three, shift)."""
     direction: int = 0
@@ -82,6 +83,30 @@ class SpcSegment:
     upper_limit: Decimal | None
     trial: bool
     """Fewer points than the minimum: the limits are trial limits."""
+    lower_shown: Decimal | None = None
+    """The lower limit as drawn: cut at the lowest figure the measure can take."""
+    upper_shown: Decimal | None = None
+    """The upper limit as drawn: cut at the highest figure the measure can take."""
+
+
+@dataclass(frozen=True, slots=True)
+class SpcChange:
+    """A change the plan declares, from which the chart's limits are calculated afresh."""
+
+    period: str
+    """The first period of the new stretch."""
+    change: str
+    """The plan's own words for what changed."""
+    kind: str
+    """'definition' (a definition change) or 'process' (a change in process)."""
+
+    @property
+    def words(self) -> str:
+        """The change as the review says it: 'from 2026/27 Q1: <what changed>'."""
+        said = self.change.rstrip(". ")
+        return f"from {self.period}: {said}" + (
+            " (a change of definition)" if self.kind == "definition" else ""
+        )
 
 
 @dataclass(slots=True)
@@ -100,6 +125,8 @@ class SpcReview:
     segments: list[SpcSegment] = field(default_factory=list)
     breaks: list[str] = field(default_factory=list)
     """The periods from which the plan says the process changed (limits start afresh)."""
+    changes: list[SpcChange] = field(default_factory=list)
+    """What changed at each break, in the plan's words, oldest first."""
     variation: str | None = None
     variation_words: str = ""
     variation_symbol: str = ""
@@ -113,6 +140,18 @@ class SpcReview:
     """Why variation is not judged, when the series is charted but not judged."""
     assurance_reason: str | None = None
     warnings: list[str] = field(default_factory=list)
+    limit_notes: list[str] = field(default_factory=list)
+    """Where a process limit is drawn cut at the lowest or highest figure the measure can take."""
+
+    @property
+    def notes(self) -> list[str]:
+        """Everything said beneath the chart: why limits were recalculated, cut limits, warnings."""
+        recalculated = (
+            ["limits recalculated " + "; ".join(change.words for change in self.changes)]
+            if self.changes
+            else []
+        )
+        return recalculated + self.limit_notes + self.warnings
 
     @property
     def judged(self) -> bool:

@@ -82,10 +82,11 @@ def chart(
     indicator: Indicator, series: list[tuple[Period, Decimal]], minimum: int, found: SpcReview
 ) -> SpcReview:
     """Run the XmR chart over ``series`` (oldest first) and fill in ``found``."""
+    from pmkit.review.spc_limits import cut_at_bounds, declared_changes
     from pmkit.statistics.spc import xmr
 
     periods = [period for period, _ in series]
-    breaks = break_indices(indicator, periods)
+    breaks, found.changes = declared_changes(indicator, periods)
     start = max(breaks, default=0)
     target, target_reason = constant_target(indicator, periods[start:])
     result = xmr(
@@ -96,8 +97,11 @@ def chart(
         minimum_points=minimum,
     )
     found.breaks = [periods[index].label for index in breaks]
+    # On trial limits no point is judged: its special cause and variation are left out.
     found.points = [
-        SpcPoint(
+        SpcPoint(period=periods[point.index].label, value=series[point.index][1], variation=None)
+        if result.segments[point.segment].trial
+        else SpcPoint(
             period=periods[point.index].label,
             value=series[point.index][1],
             variation=point.variation.value,
@@ -106,7 +110,7 @@ def chart(
         )
         for point in result.points
     ]
-    found.segments = [
+    segments = [
         SpcSegment(
             first=periods[segment.start].label,
             last=periods[segment.stop - 1].label,
@@ -118,12 +122,13 @@ def chart(
         )
         for segment in result.segments
     ]
+    found.segments, found.limit_notes = cut_at_bounds(segments, indicator)
     found.warnings = _warnings(found, periods)
     if result.variation is None:
         latest = found.segments[-1]
         found.note = (
             f"only {_points(latest.points)} since {latest.first}; {minimum} are needed, "
-            "so the limits are trial limits"
+            "so the limits are trial limits and no point is judged by them"
         )
         return found
     found.variation = result.variation.value
@@ -143,10 +148,9 @@ def chart(
 
 def frequency_kind(indicator: Indicator) -> PeriodKind:
     """The periods an indicator's figures are recorded for: months, quarters or years."""
-    months = indicator.frequency.months if indicator.frequency is not None else 3
-    if months == 1:
-        return PeriodKind.MONTH
-    return PeriodKind.YEAR if months >= 12 else PeriodKind.QUARTER
+    from pmkit.model.series import chart_kind
+
+    return chart_kind(indicator.frequency)
 
 
 def recorded_series(
@@ -202,25 +206,6 @@ def _value(entry: Any) -> Decimal | None:
     return found if found.is_finite() else None
 
 
-def break_indices(indicator: Indicator, periods: list[Period]) -> list[int]:
-    """Where the plan says the process changed: each definition change not carried back.
-
-    A change whose back series was revised onto the new definition does not
-    break the series. A change before the first point or after the last has
-    nothing to split.
-    """
-    found = set()
-    for change in indicator.definition_changes:
-        if change.back_series_revised:
-            continue
-        index = next(
-            (i for i, period in enumerate(periods) if period.first >= change.start.first), None
-        )
-        if index is not None and 0 < index < len(periods):
-            found.add(index)
-    return sorted(found)
-
-
 def constant_target(
     indicator: Indicator, periods: list[Period]
 ) -> tuple[Decimal | None, str | None]:
@@ -255,7 +240,8 @@ def constant_target(
 def _warnings(found: SpcReview, periods: list[Period]) -> list[str]:
     warnings = [
         f"only {_points(segment.points)} from {segment.first}: fewer than the "
-        f"{found.minimum_points} a chart needs, so its limits are trial limits"
+        f"{found.minimum_points} a chart needs, so its limits are trial limits and no "
+        "special cause is read there"
         for segment in found.segments[:-1]
         if segment.trial
     ]

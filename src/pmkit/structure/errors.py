@@ -73,6 +73,8 @@ def _wrong_value(error: ErrorDetails) -> str:
         said = error["msg"][0].lower() + error["msg"][1:]
         said = said.removeprefix("value error, ")
     found = _describe(error.get("input"))
+    if kind not in _EXPECTED and kind != "enum" and isinstance(error.get("input"), list | dict):
+        found = ""  # a validator's own message about a whole list or mapping says it all
     if kind in ("string_too_short", "string_too_long"):
         return f"'{field}' {said}"
     return f"'{field}': {said}{found}"
