@@ -41,7 +41,7 @@ def trend_chart(indicator: IndicatorReview, chart_id: str) -> str:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         'width="100%" preserveAspectRatio="xMinYMin meet" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart trend" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart trend{"" if known else " empty"}" '
         f'font-size="{FONT}" font-family="Arial, Helvetica, sans-serif">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(describe(indicator))}</desc>'
