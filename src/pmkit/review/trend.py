@@ -38,10 +38,11 @@ def trend_chart(indicator: IndicatorReview, chart_id: str) -> str:
     shape = frame(indicator)
     known = [v for line in shape.lines for v in line.values if v is not None]
     height = HEIGHT if known else 60
+    classes = "chart trend" if known else "chart trend empty"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         'width="100%" preserveAspectRatio="xMinYMin meet" role="img" '
-        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="chart trend{"" if known else " empty"}" '
+        f'aria-labelledby="{chart_id}-t {chart_id}-d" class="{classes}" '
         f'font-size="{FONT}" font-family="Arial, Helvetica, sans-serif">'
         f'<title id="{chart_id}-t">{escape(title)}</title>'
         f'<desc id="{chart_id}-d">{escape(describe(indicator))}</desc>'
