@@ -120,9 +120,9 @@ FIGURES = (
     Column(
         "direction",
         S,
-        "improving, no_change or worsening (empty when it cannot be said).",
-        # The export judges each figure as the figures give it, untested for significance.
-        categories=_values(d for d in Direction if d is not Direction.NO_SIGNIFICANT_CHANGE),
+        "improving, no_change, worsening, or no_significant_change where both figures "
+        "have counts and the change is not significant (empty when it cannot be said).",
+        categories=_values(Direction),
     ),
     Column("compared_with", S, "The period the direction compares with."),
     Column("commentary_present", B, "Whether the figure has commentary."),

@@ -157,8 +157,17 @@ def _figures(workspace: Workspace, options: ExportOptions) -> list[Row]:
                     **_stamp(figure),
                 }
                 if indicator is not None:
-                    lookup = figure_lookup(indicator, _recorded(workspace, indicator_id))
-                    judged = judge_figure(indicator, period, lookup, workspace.plan.settings.rag)
+                    recorded = _recorded(workspace, indicator_id)
+                    lookup = figure_lookup(indicator, recorded)
+                    settings = workspace.plan.settings
+                    judged = judge_figure(
+                        indicator,
+                        period,
+                        lookup,
+                        settings.rag,
+                        record=recorded,
+                        confidence=settings.statistics.level,
+                    )
                     target = judged.target
                     row |= {
                         "target": target.value,

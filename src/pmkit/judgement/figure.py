@@ -7,7 +7,7 @@ each for its own period, by the same rules: the period's target from
 :func:`~pmkit.judgement.status.judge` (better than last year counting where
 the plan's scheme says so), and the direction of travel compared like with
 like, falling back to the same period last year when the period before has
-no figure.
+no figure, and tested for significance where both figures have their counts.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pmkit.judgement.direction import Travel, improving_on_last_year, like_for_like
+from pmkit.judgement.significance import with_significance
 from pmkit.judgement.status import Rag, judge
 from pmkit.judgement.targets import PeriodTarget, period_target
 
 if TYPE_CHECKING:
+    from pmkit.judgement.assess import RecordLookup
     from pmkit.judgement.targets import Lookup
     from pmkit.model.indicators import Indicator
     from pmkit.model.settings import RagScheme
@@ -36,12 +38,20 @@ class FigureJudgement:
 
 
 def judge_figure(
-    indicator: Indicator, period: Period, figure: Lookup, scheme: RagScheme
+    indicator: Indicator,
+    period: Period,
+    figure: Lookup,
+    scheme: RagScheme,
+    *,
+    record: RecordLookup | None = None,
+    confidence: float = 0.95,
 ) -> FigureJudgement:
     """Judge the figure recorded for ``period`` (``figure`` reads the indicator's figures).
 
     A figure recorded as not available is *no data*; one without a usable
-    target is *no target*.
+    target is *no target*. With ``record`` (the recorded figures themselves),
+    a change between two figures that both have counts is said only when it
+    is significant at ``confidence``, as the review says it.
     """
     value = figure(period)
     target = period_target(indicator, period, figure)
@@ -52,5 +62,9 @@ def judge_figure(
     else:
         improving = improving_on_last_year(indicator, period, value, figure)
         status = judge(indicator, value, target, scheme, improving_on_last_year=improving)
-    moved, _, _ = like_for_like(indicator, period, value, figure)
+    moved, then, _ = like_for_like(indicator, period, value, figure)
+    if record is not None:
+        moved = with_significance(
+            indicator, moved, record(period), record(then), confidence=confidence
+        )
     return FigureJudgement(target, status, moved)
