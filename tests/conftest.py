@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,12 @@ from typer.testing import CliRunner
 
 from pmkit.cli import app
 from pmkit.scaffold import starter_plan
+
+# pytest rewrites every test module's asserts on import, and caches the result
+# only where bytecode may be written. With PYTHONDONTWRITEBYTECODE set (as on
+# some machines) each run, and each parallel worker, would rewrite them all
+# again: seconds of the quick run. The cache is in __pycache__, which git ignores.
+sys.dont_write_bytecode = False
 
 PARTNERSHIP_NAME = "Riverside Community Safety Partnership"
 

@@ -464,3 +464,7 @@ def test_keys_that_are_numbers_or_null_are_unknown_keys_at_their_lines(
     assert_reported(result, 1, f"{path}:{lines + 1}:1", "STR002")
     assert "unknown key '2026'" in result.stdout
     assert f"{path}:{lines + 2}:1: STR002 [error] unknown key 'null'" in result.stdout
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

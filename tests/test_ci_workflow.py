@@ -292,3 +292,7 @@ def test_an_unsafe_source_is_refused_and_nothing_is_written(
     assert result.stdout == ""
     assert not folder.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -256,3 +256,7 @@ def test_no_color_on_a_terminal_has_no_colour() -> None:
     assert COLOUR.search(coloured), "a terminal gets colour unless NO_COLOR is set"
     assert "ROB003" in plain
     assert not COLOUR.search(plain)
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -590,3 +590,7 @@ def test_mangled_files_as_subprocesses(corpus: Corpus) -> None:
         except AssertionError as error:
             failures.append(str(error))
     assert not failures, "\n\n".join(failures[:5])
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

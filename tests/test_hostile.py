@@ -517,3 +517,7 @@ def test_returns_neutralise_formulas(evil_plan: Path, run_cli: RunCli, tmp_path:
                     assert cell.data_type == "s"
                     assert EVIL_TITLE in cell.value
     assert seen, "the hostile title is missing from the workbook"
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

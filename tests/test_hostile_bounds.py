@@ -253,3 +253,7 @@ def test_a_return_with_a_remedial_action_due_in_year_1_is_refused_at_its_cell(
         "yjs.csv: row 8, column Remedial due: the due date 0001-01-01 is out of range"
         in result.output
     )
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

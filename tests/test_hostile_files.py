@@ -161,3 +161,7 @@ def test_a_fifo_given_as_a_baseline_is_refused(repo: Path, run_cli: RunCli, tmp_
     result = finishes(run_cli, "validate", "--baseline", fifo, repo / "plan.yaml")
     assert result.exit_code == 2, result.output
     assert "is not a regular file: give the baseline's JSON file" in result.output
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -194,3 +194,7 @@ def test_a_full_disk_while_writing_the_journal_changes_nothing(
     assert leftovers(folder) == []
     assert not (folder / "2026-27.yaml").exists()
     assert not (folder / "2026-27-Q4.yaml").exists()
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

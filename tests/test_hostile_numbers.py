@@ -301,3 +301,7 @@ def test_whole_numbers_on_the_command_line_use_the_same_reader(
     assert result.exit_code == 2, result.output
     assert message in result.output
     assert not (tmp_path / "monitoring").exists()
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -220,3 +220,7 @@ def test_write_output_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         write_output(tmp_path, "x")
     assert str(caught.value) == f"cannot write {tmp_path}: it is not a regular file"
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -444,3 +444,7 @@ def test_a_row_after_a_long_run_of_blank_rows_is_not_lost(tmp_path: Path, run_cl
         in result.output
     )
     assert monitoring(plan) is None
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

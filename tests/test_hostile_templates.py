@@ -226,3 +226,7 @@ def test_a_templates_folder_that_links_out_of_the_repository_is_refused(
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.output == SECRET
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

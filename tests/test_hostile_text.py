@@ -318,3 +318,7 @@ def test_reviews_show_control_characters(hostile: Path, run_cli: RunCli) -> None
         shown = output.replace("\\\\", "\\").replace("\\[", "[").replace("\\]", "]")
         shown = shown.replace("&lt;", "<").replace("&gt;", ">")
         assert SHOWN in shown, form
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

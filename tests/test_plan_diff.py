@@ -413,3 +413,7 @@ def test_a_missing_plan_is_a_clear_error(tmp_path: Path, run_cli: RunCli) -> Non
 
     assert result.exit_code == 2
     assert result.stderr == f"pmkit: no such file: {tmp_path / 'nowhere.yaml'}\n"
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

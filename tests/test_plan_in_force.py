@@ -205,3 +205,7 @@ def test_a_history_that_begins_after_the_period_began_says_the_target_cannot_be_
         "plan's history begins on 21 May 2026, after the period began, so it is judged "
         "against 9.2, the first value committed"
     ]
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

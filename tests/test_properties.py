@@ -16,6 +16,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -305,3 +306,7 @@ def test_a_better_figure_never_gets_a_worse_status(
     status_worse = status(worse)
     status_better = status(better)
     assert RANK[status_better] <= RANK[status_worse]
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -371,3 +371,7 @@ def test_known_differences_stay_as_documented(name: str) -> None:
 def test_a_quoted_merge_key_is_an_ordinary_key(reader: str) -> None:
     text = "'<<': {x: 1}\ny: 2\n"
     assert _same(parse_yaml(text, reader=reader), _ruamel(text))
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

@@ -230,3 +230,7 @@ def test_the_readme_tour_runs_as_written(tmp_path: Path, monkeypatch: pytest.Mon
             refused = any(line.startswith("pmkit: ") for line in command.shown)
             assert code in ((2,) if refused else (0, 1)), f"{where}\n{printed}"
             check_output(command.shown, printed.splitlines(), where)
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow

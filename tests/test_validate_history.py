@@ -163,3 +163,7 @@ def test_the_example_history_shows_the_years_revisions_with_their_reasons(
     assert (folders["community-safety"] / "plan.yaml").read_bytes() == (
         ROOT / "examples" / "community-safety" / "plan.yaml"
     ).read_bytes()
+
+
+# A long suite: .ci/run runs it (--slow); the quick developer run leaves it out.
+pytestmark = pytest.mark.slow
