@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from pmkit.codes import FIXED_CHECKS, CheckGroup, lookup, registry
+from pmkit.code_registry import lookup, registry
+from pmkit.codes import FIXED_CHECKS, CheckGroup
 from pmkit.report.sarif import rule_descriptors
 from pmkit.rules import catalogue
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from pmkit.cli.reference import cli_reference
-from pmkit.codes import registry
+from pmkit.code_registry import registry
 from pmkit.rules.reference import reference_markdown
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -42,7 +42,7 @@ def list_rules(
     ] = None,
 ) -> None:
     """List every finding code: the framework rules and the checks that cannot be switched off."""
-    from pmkit.codes import in_group, registry
+    from pmkit.code_registry import in_group, registry
 
     entries = [entry for entry in registry() if group is None or in_group(group, entry)]
     if not entries:
@@ -81,7 +81,7 @@ def explain(
     ],
 ) -> None:
     """Explain a finding code: why it matters, and for a rule a bad and a good example."""
-    from pmkit.codes import lookup
+    from pmkit.code_registry import lookup
     from pmkit.report.catalogue import write_explanation
 
     entry = lookup(code)

@@ -12,7 +12,7 @@ from rich.text import Text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from pmkit.codes import CodeEntry
+    from pmkit.code_registry import CodeEntry
 
 
 def write_rules_table(entries: Sequence[CodeEntry], out: TextIO) -> None:

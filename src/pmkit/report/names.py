@@ -10,7 +10,7 @@ def check_name(code: str) -> str:
 
 def describe(code: str) -> tuple[str, str]:
     """The code's name and one-sentence summary."""
-    from pmkit.codes import lookup
+    from pmkit.code_registry import lookup
 
     entry = lookup(code)
     if entry is not None and entry.code == code:

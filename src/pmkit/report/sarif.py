@@ -35,7 +35,7 @@ def fingerprint(finding: Finding) -> str:
 
 def rule_descriptors() -> list[dict[str, Any]]:
     """Every code pmkit can report, checks that cannot be switched off first, as descriptors."""
-    from pmkit.codes import registry
+    from pmkit.code_registry import registry
 
     descriptors = []
     for entry in registry():

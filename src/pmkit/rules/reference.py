@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pmkit.codes import CheckGroup, CodeEntry, registry
+from pmkit.code_registry import CodeEntry, registry
+from pmkit.codes import CheckGroup
 from pmkit.rules.base import Criterion, Rule
 
 _INTRO = """\
